@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineComponent } from '../../define';
+import { fields } from '../../fields';
+
+export default defineComponent({
+  id: 'aws.ec2',
+  name: 'Amazon EC2',
+  description: 'Virtual machines billed per hour by instance type; you manage the OS and the software on it.',
+  category: 'compute',
+  vendor: 'aws',
+  roles: ['service', 'self-managed'],
+  equivalence: 'vm',
+  config: {
+    instanceType: fields.instanceType.default('t3.medium'),
+    replicas: fields.replicas,
+    autoscaling: fields.autoscaling.optional(),
+    term: fields.term,
+    operatingSystem: z.enum(['linux', 'windows']).default('linux').describe('Windows adds a licence charge per hour.'),
+    storageGb: fields.storageGb.default(20).describe('EBS gp3 volume size per instance, in GB.'),
+    auth: fields.auth.optional(),
+    public: fields.public,
+    personalData: fields.personalData,
+  },
+});

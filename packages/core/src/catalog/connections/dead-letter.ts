@@ -1,0 +1,11 @@
+import { defineConnection } from '../define';
+
+export default defineConnection({
+  id: 'dead-letter',
+  name: 'Dead letter',
+  description: 'Messages that fail processing after their retries move from a queue or subscription (`from`) to its dead-letter queue (`to`).',
+  synchronous: false,
+  from: ['queue', 'topic', 'stream', 'event-bus'],
+  to: ['queue', 'topic', 'object-storage'],
+  config: {},
+});

@@ -1,0 +1,13 @@
+import { defineConnection } from '../define';
+import { connectionFields as f } from '../fields';
+import { REQUEST_CALLEES, REQUEST_CALLERS } from './request-roles';
+
+export default defineConnection({
+  id: 'graphql',
+  name: 'GraphQL',
+  description: 'A synchronous GraphQL query or mutation: `from` is the caller, `to` answers.',
+  synchronous: true,
+  from: REQUEST_CALLERS,
+  to: REQUEST_CALLEES,
+  config: { circuitBreaker: f.circuitBreaker, timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },
+});
