@@ -32,6 +32,7 @@ export const fields = {
   public: z.boolean().default(false).describe('Reachable from the internet without going through another component.'),
   auth: z
     .enum(['none', 'jwt', 'oauth2', 'oidc', 'api-key', 'iam', 'mtls', 'basic'])
+    .optional()
     .describe('How callers are authenticated here. Unset or "none" means requests are not authenticated.'),
   encryptedAtRest: z.boolean().describe('Data is encrypted at rest. Unset means the provider default.'),
   deadLetter: z.boolean().default(false).describe('Failed messages go to a dead-letter queue after the retry limit.'),
@@ -97,7 +98,7 @@ export const modelField = (example: string) =>
 /** Config fields shared by connection types. */
 export const connectionFields = {
   circuitBreaker: z.boolean().default(false).describe('The caller stops calling for a while after repeated failures.'),
-  timeoutMs: z.number().int().min(1).max(900000).describe('How long the caller waits for an answer, in ms.'),
+  timeoutMs: z.number().int().min(1).max(900000).optional().describe('How long the caller waits for an answer, in ms.'),
   retries: z.number().int().min(0).max(20).default(0).describe('How many times the caller retries a failed call or delivery.'),
   mtls: z.boolean().default(false).describe('Both ends authenticate with certificates (mutual TLS).'),
   share: z

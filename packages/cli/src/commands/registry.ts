@@ -1,0 +1,6 @@
+import catalog from './catalog';
+import validate from './validate';
+import type { Command } from '../command';
+
+/** Every CLI command, in the order help lists them. Adding one = one file + one line here. */
+export const COMMANDS: readonly Command[] = [validate, catalog];

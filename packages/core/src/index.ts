@@ -1,0 +1,39 @@
+// The public API of @backarch/core. Inside the package, import modules directly, not through this file.
+
+// document
+export { FORMAT_VERSION, COMPLIANCE, CLOUDS, defaultConnectionId } from './document/schema';
+export type { ArchDocument, Component, Connection, Constraints, Position, Compliance, Cloud } from './document/schema';
+export { parseDocument, parseDocumentOrThrow, DocumentError, sortIssues } from './document/parse';
+export type { ParseResult } from './document/parse';
+export type { DocumentIssue } from './document/issues';
+export type { JsonSyntaxError } from './document/json-text';
+export { serializeDocument, canonicalDocument } from './document/serialize';
+export { MIGRATIONS, migrate } from './document/migrations';
+export { resolveConfig, resolveConnectionConfig } from './document/resolve';
+
+// change sets
+export { changeSetSchema, opSchema, originSchema } from './document/change-set';
+export type { ChangeSet, Op, OpKind, Origin } from './document/change-set';
+export { applyChangeSet } from './document/apply';
+export type { ApplyResult } from './document/apply';
+
+// catalog
+export { CATEGORIES, ROLES, EQUIVALENCE_CLASSES } from './catalog/types';
+export type { Category, Role, Vendor, EquivalenceClass, ComponentDef, ConnectionDef } from './catalog/types';
+export { COMPONENT_DEFS } from './catalog/components/registry';
+export type { ComponentType } from './catalog/components/registry';
+export { CONNECTION_DEFS } from './catalog/connections/registry';
+export type { ConnectionType } from './catalog/connections/registry';
+export {
+  COMPONENT_TYPES,
+  CONNECTION_TYPES,
+  getComponentDef,
+  getConnectionDef,
+  isComponentType,
+  isConnectionType,
+  connectionMismatch,
+  fittingConnectionTypes,
+  acceptedConnections,
+} from './catalog/catalog';
+export { describeConfigFields } from './catalog/describe';
+export type { ConfigFieldInfo } from './catalog/describe';
