@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Palette categories, in the order the palette shows them. */
 export const CATEGORIES = [

@@ -13,7 +13,7 @@ describe('parseJsonText', () => {
     ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected "," or "}"'],
     ["{'a': 1}", 1, 2, 'expected a key in double quotes'],
     ['{"a": tru}', 1, 7, 'expected a value'],
-    ['[1, 2', 1, 6, 'end of file'],
+    ['[1, 2', 1, 6, 'found the end of the file'],
     ['', 1, 1, 'the file is empty'],
     ['{"a": "unterminated}', 1, 7, 'unterminated string'],
     ['{} {}', 1, 4, 'after the end of the JSON value'],

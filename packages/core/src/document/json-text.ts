@@ -44,7 +44,13 @@ export function parseJsonText(text: string): JsonTextResult {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // tolerate a byte-order mark
   const duplicateKeys: DuplicateKey[] = [];
 
-  const describe = (at: number) => (at >= text.length ? 'end of file' : `"${text[at]}"`);
+  const describe = (at: number) => {
+    const c = text[at];
+    if (c === undefined) return 'the end of the file';
+    if (c === '"') return 'a string';
+    if (c === '-' || (c >= '0' && c <= '9')) return 'a number';
+    return `"${c}"`;
+  };
   const fail = (message: string, at = i): never => {
     throw new JsonError(message, at);
   };
@@ -86,7 +92,7 @@ export function parseJsonText(text: string): JsonTextResult {
 
   const parseNumber = (): number => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match) fail(`unexpected ${describe(i)}; expected a value`);
+    if (!match) fail(`expected a value, found ${describe(i)}`);
     i += match![0].length;
     return Number(match![0]);
   };
@@ -106,7 +112,7 @@ export function parseJsonText(text: string): JsonTextResult {
       }
     }
     if (c === "'") return fail('strings must use double quotes');
-    return fail(`unexpected ${describe(i)}; expected a value`);
+    return fail(`expected a value, found ${describe(i)}`);
   };
 
   const parseObject = (path: string, depth: number): Record<string, unknown> => {
@@ -119,10 +125,10 @@ export function parseJsonText(text: string): JsonTextResult {
     }
     for (;;) {
       skipWhitespace();
-      if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before "}"' : `unexpected ${describe(i)}; expected a key in double quotes`);
+      if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before "}"' : `expected a key in double quotes, found ${describe(i)}`);
       const key = parseString();
       skipWhitespace();
-      if (text[i] !== ':') fail(`unexpected ${describe(i)}; expected ":" after key "${key}"`);
+      if (text[i] !== ':') fail(`expected ":" after key "${key}", found ${describe(i)}`);
       i++;
       const value = parseValue(childPath(path, key), depth + 1);
       if (Object.prototype.hasOwnProperty.call(result, key)) duplicateKeys.push({ path, key });
@@ -137,7 +143,7 @@ export function parseJsonText(text: string): JsonTextResult {
         i++;
         return result;
       }
-      fail(`unexpected ${describe(i)}; expected "," or "}"`);
+      fail(`expected "," or "}", found ${describe(i)}${text[i] === '"' ? ' (is a comma missing?)' : ''}`);
     }
   };
 
@@ -162,7 +168,7 @@ export function parseJsonText(text: string): JsonTextResult {
         i++;
         return result;
       }
-      fail(`unexpected ${describe(i)}; expected "," or "]"`);
+      fail(`expected "," or "]", found ${describe(i)}${text[i] === '"' || text[i] === '{' ? ' (is a comma missing?)' : ''}`);
     }
   };
 
@@ -171,7 +177,7 @@ export function parseJsonText(text: string): JsonTextResult {
     if (i >= text.length) fail('the file is empty; expected a JSON object');
     const value = parseValue('', 0);
     skipWhitespace();
-    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+    if (i < text.length) fail(`found ${describe(i)} after the end of the JSON value`);
     return { ok: true, value, duplicateKeys };
   } catch (error) {
     if (!(error instanceof JsonError)) throw error;
