@@ -90,19 +90,37 @@ export function parseJsonText(text: string): JsonTextResult {
     return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   };
 
+  const isDigit = (c: number) => c >= 48 && c <= 57;
   const parseNumber = (): number => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match) fail(`expected a value, found ${describe(i)}`);
-    i += match![0].length;
-    return Number(match![0]);
+    const start = i;
+    if (text.charCodeAt(i) === 45) i++; // -
+    if (text.charCodeAt(i) === 48) i++;
+    else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i++;
+    else fail(`expected a digit, found ${describe(i)}`);
+    if (text.charCodeAt(i) === 46) {
+      i++;
+      if (!isDigit(text.charCodeAt(i))) fail(`expected a digit after ".", found ${describe(i)}`);
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    if (text.charCodeAt(i) === 101 || text.charCodeAt(i) === 69) {
+      i++;
+      if (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45) i++;
+      if (!isDigit(text.charCodeAt(i))) fail(`expected a digit in the exponent, found ${describe(i)}`);
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    return Number(text.slice(start, i));
   };
 
-  const parseValue = (path: string, depth: number): unknown => {
+  /** Keys and indexes from the root to the value being read; turned into a path string only when needed. */
+  const trail: Array<string | number> = [];
+  const currentPath = () => trail.reduce<string>((path, key) => childPath(path, key), '');
+
+  const parseValue = (depth: number): unknown => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
     skipWhitespace();
     const c = text[i];
-    if (c === '{') return parseObject(path, depth);
-    if (c === '[') return parseArray(path, depth);
+    if (c === '{') return parseObject(depth);
+    if (c === '[') return parseArray(depth);
     if (c === '"') return parseString();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber();
     for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
@@ -115,7 +133,7 @@ export function parseJsonText(text: string): JsonTextResult {
     return fail(`expected a value, found ${describe(i)}`);
   };
 
-  const parseObject = (path: string, depth: number): Record<string, unknown> => {
+  const parseObject = (depth: number): Record<string, unknown> => {
     const result: Record<string, unknown> = {};
     i++;
     skipWhitespace();
@@ -130,10 +148,13 @@ export function parseJsonText(text: string): JsonTextResult {
       skipWhitespace();
       if (text[i] !== ':') fail(`expected ":" after key "${key}", found ${describe(i)}`);
       i++;
-      const value = parseValue(childPath(path, key), depth + 1);
-      if (Object.prototype.hasOwnProperty.call(result, key)) duplicateKeys.push({ path, key });
-      // defineProperty: a key named "__proto__" stays a plain key instead of changing the prototype
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      trail.push(key);
+      const value = parseValue(depth + 1);
+      trail.pop();
+      if (Object.prototype.hasOwnProperty.call(result, key)) duplicateKeys.push({ path: currentPath(), key });
+      // a key named "__proto__" must stay a plain key instead of changing the prototype
+      if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      else result[key] = value;
       skipWhitespace();
       if (text[i] === ',') {
         i++;
@@ -147,7 +168,7 @@ export function parseJsonText(text: string): JsonTextResult {
     }
   };
 
-  const parseArray = (path: string, depth: number): unknown[] => {
+  const parseArray = (depth: number): unknown[] => {
     const result: unknown[] = [];
     i++;
     skipWhitespace();
@@ -158,7 +179,9 @@ export function parseJsonText(text: string): JsonTextResult {
     for (;;) {
       skipWhitespace();
       if (text[i] === ']') fail('trailing comma before "]"');
-      result.push(parseValue(childPath(path, result.length), depth + 1));
+      trail.push(result.length);
+      result.push(parseValue(depth + 1));
+      trail.pop();
       skipWhitespace();
       if (text[i] === ',') {
         i++;
@@ -175,7 +198,7 @@ export function parseJsonText(text: string): JsonTextResult {
   try {
     skipWhitespace();
     if (i >= text.length) fail('the file is empty; expected a JSON object');
-    const value = parseValue('', 0);
+    const value = parseValue(0);
     skipWhitespace();
     if (i < text.length) fail(`found ${describe(i)} after the end of the JSON value`);
     return { ok: true, value, duplicateKeys };
