@@ -16,7 +16,7 @@ export default defineComponent({
       .default('Standard')
       .describe('AKS pricing tier: Free (no uptime SLA, for dev/test), Standard (financially backed uptime SLA, up to 5,000 nodes), Premium (Standard plus long-term support).'),
     multiZone: z.boolean().default(true).describe('Node pools and the control plane spread over availability zones.'),
-    nodeInstanceType: fields.instanceType.default('Standard_D4s_v5').describe('VM size of the node pool, e.g. "Standard_D4s_v5", "Standard_D8as_v5".'),
+    instanceType: fields.instanceType.default('Standard_D4s_v5').describe('VM size of the node pool, e.g. "Standard_D4s_v5", "Standard_D8as_v5".'),
     nodeCount: z.number().int().min(1).max(1000).default(3).describe('Nodes in the node pool.'),
     autoscaling: fields.autoscaling.optional().describe('Cluster autoscaler bounds on the number of nodes.'),
     term: fields.term.describe('Purchase term for the nodes: reserved-1y/3y are Azure Reserved VM Instances, spot is Spot VMs (can be evicted).'),

@@ -23,7 +23,7 @@ export default defineComponent({
       .boolean()
       .default(true)
       .describe('Regional cluster: control plane replicas and nodes spread over three zones. A zonal cluster has a single control plane.'),
-    nodeInstanceType: fields.instanceType.default('e2-standard-4').describe('Machine type of the node pool (Standard mode), e.g. "e2-standard-4", "n2-standard-8".'),
+    instanceType: fields.instanceType.default('e2-standard-4').describe('Machine type of the node pool (Standard mode), e.g. "e2-standard-4", "n2-standard-8".'),
     nodeCount: z.number().int().min(1).max(1000).default(3).describe('Nodes in the node pool across all its zones (Standard mode).'),
     autoscaling: fields.autoscaling.optional().describe('Cluster autoscaler bounds on the number of nodes (Standard mode).'),
     term: fields.term.describe('Purchase term for the nodes: reserved-1y/3y are committed-use discounts, spot is Spot VMs.'),
