@@ -44,7 +44,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   boundary('core', [], { paths: corePaths, patterns: corePatterns }),
-  boundary('pricebook', ['core']),
+  {
+    // pricebook may use core's types (the record format) but no core code
+    ...boundary('pricebook', []),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@backarch/core', allowTypeImports: true, message: 'pricebook may import core types only (DESIGN.md)' }],
+          patterns: ours(['pricebook', 'core']),
+        },
+      ],
+    },
+  },
   boundary('sync', ['core']),
   boundary('ai', ['core', 'pricebook']),
   boundary('server', ['core', 'sync', 'pricebook', 'ai']),

@@ -36,4 +36,10 @@ export {
   acceptedConnections,
 } from './catalog/catalog';
 export { describeConfigFields } from './catalog/describe';
+
+// pricing
+export { PRICE_TERMS, PRICE_UNITS, priceRecordSchema, createPriceBook, compareRecords } from './pricing/price-book';
+export type { PriceRecord, PriceTier, PriceTerm, PriceUnit, PriceQuery, PriceBook, Trust } from './pricing/price-book';
+export { decimal, add, sub, mul, div, compare, round, toText, toNumber, isZero, ZERO } from './pricing/decimal';
+export type { Decimal } from './pricing/decimal';
 export type { ConfigFieldInfo } from './catalog/describe';
