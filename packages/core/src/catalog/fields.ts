@@ -59,6 +59,7 @@ export const usageSchema = z
     logsGbPerMonth: z.number().min(0).describe('Logs ingested per month, in GB (observability).'),
     metricSeries: z.number().int().min(0).describe('Active metric series (observability).'),
   })
+  .partial()
   .strict()
   .describe('Usage overrides: values here win over the traffic model.');
 

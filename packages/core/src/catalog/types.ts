@@ -26,6 +26,7 @@ export type Category = (typeof CATEGORIES)[number];
  */
 export const ROLES = {
   entrypoint: 'where traffic originates: users, apps and partner systems outside our system',
+  'external-api': 'a third-party system outside our control that our services call (payments, e-mail, partner APIs)',
   edge: 'internet-facing ingress that forwards requests inward (gateways, load balancers, CDNs)',
   gateway: 'an API gateway: routing, and authentication when its `auth` is set',
   'load-balancer': 'spreads requests over instances of a target',

@@ -91,6 +91,12 @@ describe('parseDocument', () => {
         { id: 'db', type: 'postgresql' },
         { id: 'replica', type: 'postgresql' },
         { id: 'otel', type: 'otel-collector' },
+        { id: 'claude', type: 'llm.anthropic', config: { usage: { inputTokensPerRequest: 7000, outputTokensPerRequest: 600 } } },
+        { id: 'events', type: 'kafka' },
+        { id: 'events-dlt', type: 'kafka' },
+        { id: 'stripe', type: 'client.external' },
+        { id: 'metrics', type: 'prometheus' },
+        { id: 'dashboards', type: 'grafana' },
       ],
       connections: [
         { from: 'web', to: 'cdn', type: 'http' },
@@ -110,6 +116,12 @@ describe('parseDocument', () => {
         { from: 'svc', to: 'db', type: 'write' },
         { from: 'db', to: 'replica', type: 'replication' },
         { from: 'svc', to: 'otel', type: 'telemetry' },
+        { from: 'svc', to: 'claude', type: 'http' },
+        { from: 'events', to: 'events-dlt', type: 'dead-letter' },
+        { from: 'svc', to: 'stripe', type: 'http' },
+        { from: 'stripe', to: 'gw', type: 'http' },
+        { from: 'dashboards', to: 'metrics', type: 'read' },
+        { from: 'assets', to: 'fn', type: 'consume' },
       ],
     };
     const result = parseDocument(doc);

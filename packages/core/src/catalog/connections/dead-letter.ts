@@ -3,9 +3,9 @@ import { defineConnection } from '../define';
 export default defineConnection({
   id: 'dead-letter',
   name: 'Dead letter',
-  description: 'Messages that fail processing after their retries move from a queue or subscription (`from`) to its dead-letter queue (`to`).',
+  description: 'Messages that fail processing after their retries move from a queue or subscription (`from`) to its dead-letter queue or topic (`to`).',
   synchronous: false,
   from: ['queue', 'topic', 'stream', 'event-bus'],
-  to: ['queue', 'topic', 'object-storage'],
+  to: ['queue', 'topic', 'stream', 'object-storage'],
   config: {},
 });

@@ -13,4 +13,5 @@ export const REQUEST_CALLEES: readonly Role[] = [
   'search',
   'vector-index',
   'observability.dashboards',
+  'external-api',
 ];
