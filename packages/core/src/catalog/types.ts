@@ -133,6 +133,11 @@ export interface ConnectionDef<Id extends string = string> {
   readonly description: string;
   /** Synchronous: the caller waits for the answer (health rules look for circuit breakers on these). */
   readonly synchronous: boolean;
+  /**
+   * What the traffic model sends over it: `request` (each call to the source makes `share` calls here), `message`
+   * (the same, counted as messages), or `none` (telemetry, replication, dead letters: not part of the request flow).
+   */
+  readonly carries: 'request' | 'message' | 'none';
   /** Roles allowed at the `from` end (any one of them). */
   readonly from: readonly Role[];
   /** Roles allowed at the `to` end (any one of them). */

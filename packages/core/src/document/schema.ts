@@ -51,6 +51,11 @@ export const constraintsSchema = z
         peakRps: z.number().min(0).optional().describe('Peak requests per second entering at the clients.'),
         monthlyActiveUsers: z.number().int().min(0).optional().describe('Monthly active users, converted to a peak rate when peakRps is absent.'),
         peakToAverageRatio: z.number().min(1).max(100).optional().describe('Peak rate divided by the average rate (default 3).'),
+        requestsPerUserPerMonth: z
+          .number()
+          .min(0)
+          .optional()
+          .describe('Requests each monthly active user makes per month, to convert monthlyActiveUsers (default 500).'),
       })
       .strict()
       .optional()

@@ -40,7 +40,12 @@ function canonicalConstraints(c: ArchDocument['constraints']): Record<string, un
     budgetUsdPerMonth: c.budgetUsdPerMonth && compact({ min: c.budgetUsdPerMonth.min, max: c.budgetUsdPerMonth.max }),
     traffic:
       c.traffic &&
-      compact({ peakRps: c.traffic.peakRps, monthlyActiveUsers: c.traffic.monthlyActiveUsers, peakToAverageRatio: c.traffic.peakToAverageRatio }),
+      compact({
+        peakRps: c.traffic.peakRps,
+        monthlyActiveUsers: c.traffic.monthlyActiveUsers,
+        requestsPerUserPerMonth: c.traffic.requestsPerUserPerMonth,
+        peakToAverageRatio: c.traffic.peakToAverageRatio,
+      }),
     compliance: c.compliance && [...c.compliance].sort((a, b) => COMPLIANCE.indexOf(a) - COMPLIANCE.indexOf(b)),
     teamSize: c.teamSize,
   });

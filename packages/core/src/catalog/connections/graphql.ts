@@ -7,6 +7,7 @@ export default defineConnection({
   name: 'GraphQL',
   description: 'A synchronous GraphQL query or mutation: `from` is the caller, `to` answers.',
   synchronous: true,
+  carries: 'request',
   from: REQUEST_CALLERS,
   to: REQUEST_CALLEES,
   config: { circuitBreaker: f.circuitBreaker, timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },

@@ -7,6 +7,7 @@ export default defineConnection({
   name: 'gRPC',
   description: 'A synchronous gRPC call: `from` is the caller, `to` answers.',
   synchronous: true,
+  carries: 'request',
   from: REQUEST_CALLERS,
   to: REQUEST_CALLEES,
   config: { circuitBreaker: f.circuitBreaker, timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },

@@ -6,6 +6,7 @@ export default defineConnection({
   name: 'Publish',
   description: 'A producer sends messages or events into a queue, topic, stream or event bus (`from` is the producer).',
   synchronous: false,
+  carries: 'message',
   from: ['service', 'serverless', 'edge', 'datastore', 'object-storage', 'queue', 'topic', 'stream', 'event-bus'],
   to: ['queue', 'topic', 'stream', 'event-bus'],
   config: { retries: f.retries, share: f.share },

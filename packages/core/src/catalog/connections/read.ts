@@ -9,6 +9,7 @@ export default defineConnection({
   name: 'Read',
   description: 'A service reads from a datastore (`from` is the reader). A CDN reading its origin bucket, or a dashboard querying a metrics store, is a read too.',
   synchronous: true,
+  carries: 'request',
   from: DATA_CALLERS,
   to: DATA_STORES,
   config: { timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },

@@ -6,6 +6,7 @@ export default defineConnection({
   name: 'Replication',
   description: 'A primary (`from`) copies its data to a replica or standby (`to`) of the same kind.',
   synchronous: false,
+  carries: 'none',
   from: ['datastore', 'cache', 'object-storage', 'search', 'vector-index', 'stream', 'broker'],
   to: ['datastore', 'cache', 'object-storage', 'search', 'vector-index', 'stream', 'broker'],
   config: {

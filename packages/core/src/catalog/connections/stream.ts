@@ -7,6 +7,7 @@ export default defineConnection({
   description:
     'A continuous flow of records: change data capture out of a database, a stream feeding a sink, or a processor reading a stream. `from` is where records come from.',
   synchronous: false,
+  carries: 'message',
   from: ['stream', 'datastore', 'service', 'serverless'],
   to: ['stream', 'service', 'serverless', 'datastore', 'object-storage', 'search', 'vector-index'],
   config: { share: f.share },

@@ -7,6 +7,7 @@ export default defineConnection({
   name: 'Telemetry',
   description: 'A component sends metrics, traces or logs to an observability store or collector (`from` is the emitter).',
   synchronous: false,
+  carries: 'none',
   from: [
     'service', 'serverless', 'edge', 'gateway', 'load-balancer', 'cdn', 'auth-provider', 'datastore', 'cache',
     'object-storage', 'search', 'vector-index', 'queue', 'topic', 'stream', 'event-bus', 'llm', 'embedding', 'mesh',

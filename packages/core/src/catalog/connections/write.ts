@@ -7,6 +7,7 @@ export default defineConnection({
   name: 'Write',
   description: 'A service writes to a datastore (`from` is the writer).',
   synchronous: true,
+  carries: 'request',
   from: DATA_CALLERS,
   to: DATA_STORES,
   config: { timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },
