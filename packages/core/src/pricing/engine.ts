@@ -1,0 +1,176 @@
+import { getComponentDef } from '../catalog/catalog';
+import type { ComponentDef } from '../catalog/types';
+import { resolveConfig } from '../document/resolve';
+import type { ArchDocument, Component } from '../document/schema';
+import { traffic as computeTraffic, type TrafficResult } from '../traffic/traffic';
+import { add, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
+import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
+import { findPricer } from './pricers/registry';
+import { PRICED_CLOUDS, REFERENCE_REGION, regionOn, type PricedCloud } from './regions';
+import type { CostItem, CostLine, PricedComponent, PriceResult, PricerContext, UnpricedItem } from './types';
+
+export interface PriceOptions {
+  /** Price the whole design on this cloud, mapping cloud-specific components to their equivalents. */
+  cloud?: PricedCloud;
+  /** Reuse a traffic result already computed for this document. */
+  traffic?: TrafficResult;
+}
+
+const SAAS_VENDORS = new Set(['cloudflare', 'datadog', 'pinecone', 'auth0', 'anthropic', 'openai', 'google']);
+
+/** The document's cloud for neutral components: its `constraints.cloud`, AWS for "multi" or none. */
+export function documentCloud(doc: ArchDocument): PricedCloud {
+  const cloud = doc.constraints.cloud;
+  return cloud && cloud !== 'multi' ? cloud : 'aws';
+}
+
+/** Embedding component `provider` values → the vendor whose price list applies. */
+const EMBEDDING_VENDORS: Record<string, string> = { openai: 'openai', google: 'google', 'anthropic-voyage': 'voyage', cohere: 'cohere' };
+
+/** Which cloud or vendor prices a component: its own for SaaS and (unless mapping) cloud-specific types. */
+export function pricingCloud(def: ComponentDef, config: Record<string, unknown>, docCloud: PricedCloud, target?: PricedCloud): string {
+  if (def.equivalence === 'embedding') return EMBEDDING_VENDORS[config.provider as string] ?? String(config.provider);
+  if (SAAS_VENDORS.has(def.vendor)) return def.vendor;
+  if ((PRICED_CLOUDS as readonly string[]).includes(def.vendor)) return target ?? def.vendor;
+  return target ?? docCloud;
+}
+
+const recordDecimals = new WeakMap<object, Decimal>();
+/** Parsed once per record and tier: the book is immutable. */
+function usdOf(holder: { usd: string }): Decimal {
+  let value = recordDecimals.get(holder);
+  if (!value) recordDecimals.set(holder, (value = decimal(holder.usd)));
+  return value;
+}
+
+/** Monthly cost of `quantity` units at a record's (possibly tiered) price. */
+export function costOf(record: PriceRecord, quantity: number): Decimal {
+  const q = decimal(quantity);
+  if (!record.tiers) return mul(q, usdOf(record));
+  let total = ZERO;
+  record.tiers.forEach((tier, k) => {
+    const from = decimal(tier.from);
+    const next = record.tiers![k + 1];
+    const upTo = next ? decimal(next.from) : undefined;
+    const top = upTo && toNumber(upTo) < quantity ? upTo : q;
+    const amount = sub(top, from);
+    if (amount.units > 0n) total = add(total, mul(amount, usdOf(tier)));
+  });
+  return total;
+}
+const toNumber = (d: Decimal) => Number(toText(d));
+
+/** Finds the price for a cost item in the region, else the cloud's reference region (labelled an estimate). */
+function lookup(book: PriceBook, item: CostItem, region: string, cloud: string): { record?: PriceRecord; estimate?: string; missing?: string } {
+  const query = { ...item.price, region: item.price.region ?? region };
+  const exact = book.find(query);
+  if (exact) return { record: exact };
+  const term: PriceTerm = query.term ?? 'on-demand';
+  const what = `${query.service} ${query.sku}${term === 'on-demand' ? '' : ` (${term})`}`;
+  const fallbackRegion = (REFERENCE_REGION as Record<string, string>)[cloud] ?? 'global';
+  const fallback = book.find({ ...query, region: fallbackRegion }) ?? book.candidates(query)[0];
+  if (fallback) {
+    return { record: fallback, estimate: `no price for ${what} in ${query.region}; estimated with the ${fallback.region} list price` };
+  }
+  return { missing: `no price for ${what} in ${query.region}` };
+}
+
+function priceLine(book: PriceBook, item: CostItem, region: string, cloud: string): CostLine {
+  const found = lookup(book, item, region, cloud);
+  const line: CostLine = {
+    name: item.name,
+    unit: item.unit,
+    quantity: item.quantity,
+    unitPriceUsd: found.record ? found.record.usd : null,
+    monthlyUsd: found.record ? toText(costOf(found.record, item.quantity)) : null,
+    usageBased: item.usageBased,
+  };
+  if (found.estimate) line.estimate = found.estimate;
+  if (found.missing) line.missing = found.missing;
+  if (found.record) {
+    const r = found.record;
+    line.source = { file: r.source.file, key: r.source.key, trust: r.source.trust, effectiveDate: r.effectiveDate, region: r.region, term: r.term };
+  }
+  return line;
+}
+
+/** Prices one component; returns the priced component and whatever could not be priced. */
+export function priceComponent(
+  doc: ArchDocument,
+  component: Component,
+  book: PriceBook,
+  trafficResult: TrafficResult,
+  target?: PricedCloud,
+): { priced: PricedComponent; unpriced: UnpricedItem[] } {
+  const def = getComponentDef(component.type)!;
+  const config = resolveConfig(component) ?? {};
+  const docCloud = target ?? documentCloud(doc);
+  const cloud = pricingCloud(def, config, docCloud, target);
+  const isCloud = (PRICED_CLOUDS as readonly string[]).includes(cloud);
+  const region = isCloud ? regionOn(cloud as PricedCloud, (config.region as string | undefined) ?? doc.constraints.region) : 'global';
+  const label = component.label ?? component.id;
+  const base = { id: component.id, label, type: component.type, cloud, region };
+  if (def.roles.includes('entrypoint')) {
+    return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true }, unpriced: [] };
+  }
+  const pricer = findPricer(cloud, def);
+  if (!pricer) {
+    const reason = `no pricer for ${def.name} on ${cloud}`;
+    return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: [reason] }, unpriced: [{ id: component.id, reason }] };
+  }
+  const ctx: PricerContext = {
+    doc,
+    component,
+    def,
+    config,
+    cloud,
+    region,
+    term: (config.term as PriceTerm | undefined) ?? 'on-demand',
+    load: trafficResult.components.get(component.id)!,
+    book,
+  };
+  const result = pricer.price(ctx);
+  const lines = result.items.map((item) => priceLine(book, item, region, cloud));
+  const unpriced: UnpricedItem[] = lines.filter((l) => l.missing).map((l) => ({ id: component.id, line: l.name, reason: l.missing! }));
+  const total = lines.reduce((sum, l) => (l.monthlyUsd ? add(sum, decimal(l.monthlyUsd)) : sum), ZERO);
+  const priced: PricedComponent = {
+    ...base,
+    product: result.product,
+    ...(result.sku !== undefined && { sku: result.sku }),
+    monthlyUsd: toText(total),
+    costComponents: lines,
+    notes: result.notes ?? [],
+    ...(result.mapping !== undefined && { mapping: result.mapping }),
+  };
+  return { priced, unpriced };
+}
+
+/**
+ * Prices a document against a price book: an itemised monthly bill per component (730 hours a month), the total,
+ * and every line the book has no price for — never priced as $0. With `options.cloud`, the whole design is priced
+ * on that cloud, each component mapped to its nearest equivalent there.
+ */
+export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions = {}): PriceResult {
+  const trafficResult = options.traffic ?? computeTraffic(doc);
+  const cloud = options.cloud ?? documentCloud(doc);
+  const components: PricedComponent[] = [];
+  const unpriced: UnpricedItem[] = [];
+  let total = ZERO;
+  for (const component of doc.components) {
+    const result = priceComponent(doc, component, book, trafficResult, options.cloud);
+    components.push(result.priced);
+    unpriced.push(...result.unpriced);
+    total = add(total, decimal(result.priced.monthlyUsd));
+  }
+  return {
+    currency: 'USD',
+    cloud,
+    region: regionOn(cloud, doc.constraints.region),
+    totalMonthlyUsd: toText(total),
+    incomplete: unpriced.length > 0,
+    hasEstimates: components.some((c) => c.costComponents.some((l) => l.estimate)),
+    components,
+    unpriced,
+    trafficBasis: trafficResult.basis,
+  };
+}

@@ -1,0 +1,3 @@
+import { tokenPricer } from '../llm';
+
+export default tokenPricer('anthropic.llm', 'anthropic', 'llm', ['llm.anthropic']);

@@ -1,0 +1,3 @@
+import { tokenPricer } from '../llm';
+
+export default tokenPricer('google.llm', 'google', 'llm', ['llm.google']);

@@ -1,0 +1,3 @@
+import { tokenPricer } from '../llm';
+
+export default tokenPricer('openai.llm', 'openai', 'llm', ['llm.openai']);
