@@ -42,4 +42,16 @@ export { PRICE_TERMS, PRICE_UNITS, priceRecordSchema, createPriceBook, compareRe
 export type { PriceRecord, PriceTier, PriceTerm, PriceUnit, PriceQuery, PriceBook, Trust } from './pricing/price-book';
 export { decimal, add, sub, mul, div, compare, round, toText, toNumber, isZero, ZERO } from './pricing/decimal';
 export type { Decimal } from './pricing/decimal';
+export { price, priceComponent, costOf, documentCloud, pricingCloud } from './pricing/engine';
+export type { PriceOptions } from './pricing/engine';
+export { compareClouds, sumUsd } from './pricing/compare';
+export type { CloudComparison, CloudOption } from './pricing/compare';
+export type { CostItem, CostLine, PricedComponent, PriceResult, Pricer, PricerContext, PricerResult, UnpricedItem } from './pricing/types';
+export { PRICERS, findPricer } from './pricing/pricers/registry';
+export { PRICED_CLOUDS, REFERENCE_REGION, regionOn, cloudOfRegion, isEuRegion } from './pricing/regions';
+export type { PricedCloud } from './pricing/regions';
+
+// traffic
+export { traffic, entryRate, HOURS_PER_MONTH, SECONDS_PER_MONTH, DEFAULT_PEAK_TO_AVERAGE, DEFAULT_REQUESTS_PER_USER_PER_MONTH } from './traffic/traffic';
+export type { Load, TrafficResult } from './traffic/traffic';
 export type { ConfigFieldInfo } from './catalog/describe';

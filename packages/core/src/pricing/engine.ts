@@ -114,9 +114,10 @@ export function priceComponent(
     return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true }, unpriced: [] };
   }
   const pricer = findPricer(cloud, def);
+  const mapped = target !== undefined && def.vendor !== cloud && (PRICED_CLOUDS as readonly string[]).includes(def.vendor);
   if (!pricer) {
-    const reason = `no pricer for ${def.name} on ${cloud}`;
-    return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: [reason] }, unpriced: [{ id: component.id, reason }] };
+    const reason = mapped ? `no ${def.equivalence} equivalent of ${def.name} is priced on ${cloud}` : `no pricer for ${def.name} on ${cloud}`;
+    return { priced: { ...base, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] }, unpriced: [{ id: component.id, reason }] };
   }
   const ctx: PricerContext = {
     doc,
@@ -132,16 +133,18 @@ export function priceComponent(
   const result = pricer.price(ctx);
   const lines = result.items.map((item) => priceLine(book, item, region, cloud));
   const unpriced: UnpricedItem[] = lines.filter((l) => l.missing).map((l) => ({ id: component.id, line: l.name, reason: l.missing! }));
-  const total = lines.reduce((sum, l) => (l.monthlyUsd ? add(sum, decimal(l.monthlyUsd)) : sum), ZERO);
+  const known = lines.filter((l) => l.monthlyUsd !== null);
+  const total = known.reduce((sum, l) => add(sum, decimal(l.monthlyUsd!)), ZERO);
   const priced: PricedComponent = {
     ...base,
     product: result.product,
     ...(result.sku !== undefined && { sku: result.sku }),
-    monthlyUsd: toText(total),
+    monthlyUsd: known.length > 0 || lines.length === 0 ? toText(total) : null,
     costComponents: lines,
     notes: result.notes ?? [],
-    ...(result.mapping !== undefined && { mapping: result.mapping }),
   };
+  const mapping = [mapped ? `${def.name} → ${result.product} (same class: ${def.equivalence})` : undefined, result.mapping].filter(Boolean).join('; ');
+  if (mapping) priced.mapping = mapping;
   return { priced, unpriced };
 }
 
@@ -160,7 +163,7 @@ export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions 
     const result = priceComponent(doc, component, book, trafficResult, options.cloud);
     components.push(result.priced);
     unpriced.push(...result.unpriced);
-    total = add(total, decimal(result.priced.monthlyUsd));
+    if (result.priced.monthlyUsd !== null) total = add(total, decimal(result.priced.monthlyUsd));
   }
   return {
     currency: 'USD',

@@ -82,8 +82,11 @@ export interface PricedComponent {
   region: string;
   product: string;
   sku?: string;
-  /** Sum of the priced lines, exact decimal string; lines without a price are not in it (see `unpriced`). */
-  monthlyUsd: string;
+  /**
+   * Sum of the priced lines, exact decimal string; lines without a price are not in it (see `unpriced`). Null when
+   * nothing about the component could be priced: unknown, never $0.
+   */
+  monthlyUsd: string | null;
   costComponents: CostLine[];
   notes: string[];
   mapping?: string;
