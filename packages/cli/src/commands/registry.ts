@@ -1,6 +1,8 @@
 import catalog from './catalog';
+import price from './price';
+import prices from './prices';
 import validate from './validate';
 import type { Command } from '../command';
 
 /** Every CLI command, in the order help lists them. Adding one = one file + one line here. */
-export const COMMANDS: readonly Command[] = [validate, catalog];
+export const COMMANDS: readonly Command[] = [validate, catalog, price, prices];
