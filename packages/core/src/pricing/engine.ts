@@ -113,7 +113,7 @@ export function priceComponent(
   if (def.roles.includes('entrypoint')) {
     return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true }, unpriced: [] };
   }
-  const pricer = findPricer(cloud, def);
+  const pricer = findPricer(cloud, def, config);
   const mapped = target !== undefined && def.vendor !== cloud && (PRICED_CLOUDS as readonly string[]).includes(def.vendor);
   if (!pricer) {
     const reason = mapped ? `no ${def.equivalence} equivalent of ${def.name} is priced on ${cloud}` : `no pricer for ${def.name} on ${cloud}`;

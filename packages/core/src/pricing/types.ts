@@ -55,6 +55,8 @@ export interface Pricer {
   equivalence: readonly EquivalenceClass[];
   /** Restricts the pricer to these component types (otherwise every type of its equivalence classes). */
   types?: readonly string[];
+  /** Restricts the pricer by config, e.g. `(config) => config.managed === false` for self-hosted Kafka on VMs. */
+  when?: (config: Record<string, unknown>) => boolean;
   price(ctx: PricerContext): PricerResult;
 }
 

@@ -1,32 +1,19 @@
 import type { ComponentDef } from '../../catalog/types';
 import type { Pricer } from '../types';
-import awsEc2 from './aws/ec2';
-import awsLambda from './aws/lambda';
-import awsRds from './aws/rds';
-import awsSqs from './aws/sqs';
-import anthropic from './saas/anthropic';
-import { cohereEmbedding, googleEmbedding, openaiEmbedding, voyageEmbedding } from './saas/embedding';
-import google from './saas/google';
-import openai from './saas/openai';
+import { AWS_PRICERS } from './aws';
+import { AZURE_PRICERS } from './azure';
+import { GCP_PRICERS } from './gcp';
+import { SAAS_PRICERS } from './saas';
+import { SELF_HOSTED_PRICERS } from './self-hosted';
 
-/** Every resource pricer. Adding one = one file + one line here. */
-export const PRICERS: readonly Pricer[] = [
-  // AWS
-  awsEc2,
-  awsRds,
-  awsLambda,
-  awsSqs,
-  // LLM and embedding providers
-  anthropic,
-  openai,
-  google,
-  openaiEmbedding,
-  googleEmbedding,
-  voyageEmbedding,
-  cohereEmbedding,
-];
+/**
+ * Every resource pricer: one file per product family, listed in its cloud's `index.ts`. The first match wins, so
+ * type-specific pricers (with `types`) come before the general ones of the same cloud and class.
+ */
+export const PRICERS: readonly Pricer[] = [...AWS_PRICERS, ...GCP_PRICERS, ...AZURE_PRICERS, ...SAAS_PRICERS, ...SELF_HOSTED_PRICERS];
 
-/** The pricer for a component type on a cloud (or SaaS vendor), if any. */
-export function findPricer(cloud: string, def: ComponentDef): Pricer | undefined {
-  return PRICERS.find((p) => p.cloud === cloud && p.equivalence.includes(def.equivalence) && (!p.types || p.types.includes(def.id)));
+/** The pricer for a component on a cloud (or SaaS vendor), if any: a type-specific one before a general one. */
+export function findPricer(cloud: string, def: ComponentDef, config: Record<string, unknown> = {}): Pricer | undefined {
+  const candidates = PRICERS.filter((p) => p.cloud === cloud && p.equivalence.includes(def.equivalence) && (p.when?.(config) ?? true));
+  return candidates.find((p) => p.types?.includes(def.id)) ?? candidates.find((p) => !p.types);
 }
