@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from '../../traffic/traffic';
-import type { PricerContext } from '../types';
+import type { CostItem, PricerContext } from '../types';
 
 /** Instances billed every hour: `replicas`, or the autoscaling minimum (the floor you always pay for). */
 export function instanceCount(ctx: PricerContext): { count: number; note?: string } {
@@ -21,3 +21,19 @@ export function monthlyRequests(ctx: PricerContext): number {
 export const usage = (ctx: PricerContext) => (ctx.config.usage ?? {}) as Record<string, number | undefined>;
 
 export const termLabel = (term: string) => (term === 'on-demand' ? 'on-demand' : term === 'spot' ? 'spot' : term.replace('reserved-', 'reserved '));
+
+/**
+ * Data sent to the internet from an internet-facing component (responses to clients, from the traffic model or
+ * `usage.monthlyEgressGb`), as a cost item priced on the cloud's internet egress tiers. Undefined when there is none.
+ */
+export function internetEgressItem(ctx: PricerContext): CostItem | undefined {
+  const gb = ctx.load.egressGb;
+  if (!(gb > 0)) return undefined;
+  return {
+    name: 'Internet egress (responses to clients)',
+    quantity: gb,
+    unit: 'GB',
+    price: { cloud: ctx.cloud, service: 'data-transfer', sku: 'internet-egress' },
+    usageBased: true,
+  };
+}
