@@ -13,6 +13,7 @@ export interface ComponentInput<Id extends string> {
   /** Type-specific config fields; the common fields (`region`, `usage`, `health`) are added for you. */
   config?: z.ZodRawShape;
   accepts?: ComponentDef['accepts'];
+  capacity?: ComponentDef['capacity'];
 }
 
 /**

@@ -89,6 +89,11 @@ export const baseConfigShape = {
     .optional()
     .describe('Region this component runs in, when it differs from the document region.'),
   usage: usageSchema.optional(),
+  capacityRpsPerInstance: z
+    .number()
+    .min(0)
+    .optional()
+    .describe("Requests (or messages) per second one instance sustains, measured by you; overrides the catalog's planning figure."),
   health: healthSchema.optional(),
 };
 

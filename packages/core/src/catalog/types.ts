@@ -119,6 +119,12 @@ export interface ComponentDef<Id extends string = string> {
   /** The full config schema (common fields included), strict, every field with a default or optional and described. */
   readonly config: ConfigSchema;
   /**
+   * Throughput one instance sustains, for capacity checks and right-sizing: per vCPU (scaled by the instance size) or
+   * per instance. A rough, documented planning figure; a component overrides it with `config.capacityRpsPerInstance`.
+   * Absent for managed services that scale on their own.
+   */
+  readonly capacity?: { readonly rpsPerVcpu?: number; readonly rpsPerInstance?: number; readonly basis: string };
+  /**
    * Narrows the connection types this component accepts. When absent, the accepted types follow from its roles
    * and the connection types' role rules (see `acceptedConnections`).
    */

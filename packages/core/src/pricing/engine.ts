@@ -75,23 +75,33 @@ function lookup(book: PriceBook, item: CostItem, region: string, cloud: string):
   return { missing: `no price for ${what} in ${query.region}` };
 }
 
-function priceLine(book: PriceBook, item: CostItem, region: string, cloud: string): CostLine {
+function priceLine(book: PriceBook, item: CostItem, region: string, cloud: string): { line: CostLine; cost?: Decimal } {
   const found = lookup(book, item, region, cloud);
+  const cost = found.record ? costOf(found.record, item.quantity) : undefined;
   const line: CostLine = {
     name: item.name,
     unit: item.unit,
     quantity: item.quantity,
     unitPriceUsd: found.record ? found.record.usd : null,
-    monthlyUsd: found.record ? toText(costOf(found.record, item.quantity)) : null,
+    monthlyUsd: cost ? toText(cost) : null,
     usageBased: item.usageBased,
   };
   if (found.estimate) line.estimate = found.estimate;
   if (found.missing) line.missing = found.missing;
   if (found.record) {
     const r = found.record;
-    line.source = { file: r.source.file, key: r.source.key, trust: r.source.trust, effectiveDate: r.effectiveDate, region: r.region, term: r.term };
+    line.source = { service: r.service, sku: r.sku, file: r.source.file, key: r.source.key, trust: r.source.trust, effectiveDate: r.effectiveDate, region: r.region, term: r.term };
   }
-  return line;
+  return { line, ...(cost && { cost }) };
+}
+
+const regionCache = new Map<string, string>();
+/** `regionOn`, memoised: a document asks the same few (cloud, region) pairs thousands of times. */
+function regionFor(cloud: PricedCloud, region: string | undefined): string {
+  const key = `${cloud}|${region ?? ''}`;
+  let value = regionCache.get(key);
+  if (value === undefined) regionCache.set(key, (value = regionOn(cloud, region)));
+  return value;
 }
 
 /** Prices one component; returns the priced component and whatever could not be priced. */
@@ -101,13 +111,13 @@ export function priceComponent(
   book: PriceBook,
   trafficResult: TrafficResult,
   target?: PricedCloud,
-): { priced: PricedComponent; unpriced: UnpricedItem[] } {
+): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
   const def = getComponentDef(component.type)!;
   const config = resolveConfig(component) ?? {};
   const docCloud = target ?? documentCloud(doc);
   const cloud = pricingCloud(def, config, docCloud, target);
   const isCloud = (PRICED_CLOUDS as readonly string[]).includes(cloud);
-  const region = isCloud ? regionOn(cloud as PricedCloud, (config.region as string | undefined) ?? doc.constraints.region) : 'global';
+  const region = isCloud ? regionFor(cloud as PricedCloud, (config.region as string | undefined) ?? doc.constraints.region) : 'global';
   const label = component.label ?? component.id;
   const base = { id: component.id, label, type: component.type, cloud, region };
   if (def.roles.includes('entrypoint')) {
@@ -131,21 +141,26 @@ export function priceComponent(
     book,
   };
   const result = pricer.price(ctx);
-  const lines = result.items.map((item) => priceLine(book, item, region, cloud));
-  const unpriced: UnpricedItem[] = lines.filter((l) => l.missing).map((l) => ({ id: component.id, line: l.name, reason: l.missing! }));
-  const known = lines.filter((l) => l.monthlyUsd !== null);
-  const total = known.reduce((sum, l) => add(sum, decimal(l.monthlyUsd!)), ZERO);
+  const lines: CostLine[] = [];
+  const unpriced: UnpricedItem[] = [];
+  let total: Decimal | undefined;
+  for (const item of result.items) {
+    const { line, cost } = priceLine(book, item, region, cloud);
+    lines.push(line);
+    if (line.missing) unpriced.push({ id: component.id, line: line.name, reason: line.missing });
+    if (cost) total = total ? add(total, cost) : cost;
+  }
   const priced: PricedComponent = {
     ...base,
     product: result.product,
     ...(result.sku !== undefined && { sku: result.sku }),
-    monthlyUsd: known.length > 0 || lines.length === 0 ? toText(total) : null,
+    monthlyUsd: total ? toText(total) : lines.length === 0 ? '0' : null,
     costComponents: lines,
     notes: result.notes ?? [],
   };
   const mapping = [mapped ? `${def.name} → ${result.product} (same class: ${def.equivalence})` : undefined, result.mapping].filter(Boolean).join('; ');
   if (mapping) priced.mapping = mapping;
-  return { priced, unpriced };
+  return { priced, unpriced, ...(total && { total }) };
 }
 
 /**
@@ -163,12 +178,12 @@ export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions 
     const result = priceComponent(doc, component, book, trafficResult, options.cloud);
     components.push(result.priced);
     unpriced.push(...result.unpriced);
-    if (result.priced.monthlyUsd !== null) total = add(total, decimal(result.priced.monthlyUsd));
+    if (result.total) total = add(total, result.total);
   }
   return {
     currency: 'USD',
     cloud,
-    region: regionOn(cloud, doc.constraints.region),
+    region: regionFor(cloud, doc.constraints.region),
     totalMonthlyUsd: toText(total),
     incomplete: unpriced.length > 0,
     hasEstimates: components.some((c) => c.costComponents.some((l) => l.estimate)),

@@ -73,7 +73,7 @@ export interface CostLine {
   estimate?: string;
   /** Why there is no price, when there is none. */
   missing?: string;
-  source?: { file: string; key: string; trust: PriceRecord['source']['trust']; effectiveDate: string; region: string; term: PriceTerm };
+  source?: { service: string; sku: string; file: string; key: string; trust: PriceRecord['source']['trust']; effectiveDate: string; region: string; term: PriceTerm };
 }
 
 export interface PricedComponent {

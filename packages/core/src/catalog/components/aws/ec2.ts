@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'aws',
   roles: ['service', 'self-managed'],
   equivalence: 'vm',
+  capacity: { rpsPerVcpu: 100, basis: 'a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     instanceType: fields.instanceType.default('t3.medium'),
     replicas: fields.replicas,

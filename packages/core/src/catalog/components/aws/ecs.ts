@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'aws',
   roles: ['service'],
   equivalence: 'container-service',
+  capacity: { rpsPerVcpu: 100, basis: 'a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     launchType: z
       .enum(['fargate', 'ec2'])

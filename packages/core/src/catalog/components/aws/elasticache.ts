@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'aws',
   roles: ['datastore', 'cache', 'stateful'],
   equivalence: 'managed-redis',
+  capacity: { rpsPerInstance: 50000, basis: 'about 50,000 simple commands/s per node' },
   config: {
     engine: z.enum(['valkey', 'redis']).default('valkey').describe('Valkey nodes cost about 20 % less than Redis OSS nodes (serverless about 33 % less).'),
     serverless: z

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'aws',
   roles: ['datastore', 'search', 'stateful'],
   equivalence: 'search',
+  capacity: { rpsPerVcpu: 50, basis: 'about 50 search requests/s per vCPU' },
   config: {
     instanceType: fields.instanceType.default('m6g.large.search').describe('Data node instance type, e.g. "m6g.large.search" or "r6g.large.search".'),
     replicas: fields.replicas.default(2).describe('Data nodes in the domain; two or more let every shard keep a replica on another node.'),

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'azure',
   roles: ['service', 'self-managed'],
   equivalence: 'kubernetes',
+  capacity: { rpsPerVcpu: 100, basis: 'workloads on the nodes: a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     controlPlaneTier: z
       .enum(['Free', 'Standard', 'Premium'])

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'azure',
   roles: ['service', 'self-managed'],
   equivalence: 'vm',
+  capacity: { rpsPerVcpu: 100, basis: 'a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     instanceType: fields.instanceType.default('Standard_D2s_v5').describe('VM size, e.g. "Standard_B2s", "Standard_D2s_v5", "Standard_E4s_v5".'),
     replicas: fields.replicas.describe('Number of VM instances running at once.'),

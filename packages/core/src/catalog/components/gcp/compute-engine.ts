@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'gcp',
   roles: ['service', 'self-managed'],
   equivalence: 'vm',
+  capacity: { rpsPerVcpu: 100, basis: 'a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     instanceType: fields.instanceType.default('e2-standard-2').describe('Machine type, e.g. "e2-standard-2", "n2-standard-4", "c3-highcpu-8", "t2a-standard-2".'),
     replicas: fields.replicas.describe('Number of VM instances running at once.'),

@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'search', 'stateful', 'self-managed'],
   equivalence: 'search',
+  capacity: { rpsPerVcpu: 50, basis: 'about 50 search requests/s per vCPU' },
   config: {
     version: z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a version such as "8.19"' }).default('8.19').describe('Elasticsearch version.'),
     replicas: fields.replicas.default(3).describe('Master-eligible data nodes; 3 keep a master quorum and a healthy cluster when one node fails.'),

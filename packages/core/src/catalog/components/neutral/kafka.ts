@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['stream', 'broker', 'stateful'],
   equivalence: 'managed-kafka',
+  capacity: { rpsPerInstance: 20000, basis: 'about 20,000 messages/s of 1 KB per broker with replication factor 3' },
   config: {
     managed: z.boolean().default(true).describe("Use the cloud's managed Kafka instead of running brokers on your own VMs or Kubernetes."),
     version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must be a Kafka version such as "3.7"' }).default('3.7').describe('Apache Kafka version.'),

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['auth-provider', 'self-managed'],
   equivalence: 'identity-provider',
+  capacity: { rpsPerVcpu: 50, basis: 'about 50 token requests/s per vCPU' },
   config: {
     version: z.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a Keycloak version such as "26"' }).default('26').describe('Major Keycloak version.'),
     replicas: fields.replicas.default(2).describe('Keycloak nodes in the cluster; two or more keep sign-in up when one fails.'),

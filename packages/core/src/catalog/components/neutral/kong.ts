@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'kong',
   roles: ['edge', 'gateway', 'self-managed'],
   equivalence: 'api-gateway',
+  capacity: { rpsPerVcpu: 2000, basis: 'about 2,000 proxied requests/s per vCPU with a few plugins' },
   config: {
     edition: z.enum(['oss', 'enterprise']).default('oss').describe('Open-source gateway, or Kong Enterprise with a paid licence (RBAC, OIDC and other enterprise plugins).'),
     deploymentMode: z

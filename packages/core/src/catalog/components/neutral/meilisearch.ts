@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'search', 'stateful', 'self-managed'],
   equivalence: 'search',
+  capacity: { rpsPerVcpu: 100, basis: 'about 100 search requests/s per vCPU' },
   config: {
     instanceType: fields.instanceType.optional().describe('VM size, e.g. "t3.medium", "e2-standard-2", "Standard_B2s".'),
     vcpus: fields.vcpus.default(2).describe('vCPUs, for sizing when no instance type is given.'),

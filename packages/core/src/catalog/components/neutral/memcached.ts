@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'cache', 'stateful'],
   equivalence: 'managed-memcached',
+  capacity: { rpsPerInstance: 50000, basis: 'about 50,000 gets/s per node' },
   config: {
     managed: z.boolean().default(true).describe("Use the cloud's managed Memcached instead of running memcached on your own VMs."),
     instanceType: fields.instanceType.optional().describe('Node type, e.g. "cache.t4g.micro" or "cache.r7g.large" (ElastiCache).'),

@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'stateful'],
   equivalence: 'document-db',
+  capacity: { rpsPerVcpu: 1000, basis: 'about 1,000 single-document operations/s per vCPU' },
   config: {
     managed: z
       .boolean()

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'stateful'],
   equivalence: 'managed-mysql',
+  capacity: { rpsPerVcpu: 500, basis: 'about 500 simple indexed queries/s per vCPU' },
   config: {
     version: z.string().regex(/^\d+\.\d+$/, { error: 'must be a MySQL version such as "8.4"' }).default('8.4').describe('MySQL major.minor version.'),
     instanceType: fields.instanceType.optional(),

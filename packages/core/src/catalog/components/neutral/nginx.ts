@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['edge', 'gateway', 'load-balancer', 'self-managed'],
   equivalence: 'api-gateway',
+  capacity: { rpsPerVcpu: 5000, basis: 'about 5,000 proxied requests/s per vCPU' },
   config: {
     edition: z.enum(['oss', 'plus']).default('oss').describe('Open-source NGINX, or NGINX Plus with active health checks and a per-instance subscription.'),
     replicas: fields.replicas.default(2).describe('NGINX instances; two or more keep traffic flowing when one fails.'),

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'stateful'],
   equivalence: 'managed-postgres',
+  capacity: { rpsPerVcpu: 500, basis: 'about 500 simple indexed queries/s per vCPU' },
   config: {
     version: z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a PostgreSQL version such as "16"' }).default('16').describe('Major PostgreSQL version.'),
     instanceType: fields.instanceType.optional(),

@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'vector-index', 'stateful', 'self-managed'],
   equivalence: 'vector-db',
+  capacity: { rpsPerVcpu: 200, basis: 'about 200 vector searches/s per vCPU (HNSW, 1,536 dimensions)' },
   config: {
     replicas: fields.replicas.describe('Cluster nodes; shard replication needs at least 2.'),
     replicationFactor: z.number().int().min(1).max(10).default(1).describe('Copies of each shard kept on different nodes.'),

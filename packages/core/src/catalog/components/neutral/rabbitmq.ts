@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['queue', 'topic', 'broker', 'stateful', 'self-managed'],
   equivalence: 'message-broker',
+  capacity: { rpsPerInstance: 10000, basis: 'about 10,000 persistent messages/s per node' },
   config: {
     replicas: fields.replicas.describe('Cluster nodes; 3 nodes with quorum queues survive losing one, while a single node is a single point of failure.'),
     instanceType: fields.instanceType.optional().describe('VM size per node, e.g. "m7g.large", "e2-standard-2", "Standard_D2s_v5".'),

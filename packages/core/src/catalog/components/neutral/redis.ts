@@ -11,6 +11,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['datastore', 'cache', 'stateful'],
   equivalence: 'managed-redis',
+  capacity: { rpsPerInstance: 50000, basis: 'about 50,000 simple commands/s per node' },
   config: {
     managed: z.boolean().default(true).describe("Use the cloud's managed Redis instead of running redis-server on your own VMs."),
     engine: z

@@ -10,6 +10,7 @@ export default defineComponent({
   vendor: 'neutral',
   roles: ['service'],
   equivalence: 'container-service',
+  capacity: { rpsPerVcpu: 100, basis: 'a typical JSON API handles about 100 requests/s per vCPU' },
   config: {
     replicas: fields.replicas.default(2).describe('Container instances (tasks) running at once; 2 or more survive losing one.'),
     vcpus: fields.vcpus.default(0.5).describe('vCPUs per replica.'),

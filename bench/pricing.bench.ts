@@ -1,0 +1,25 @@
+// Traffic + pricing at scale, and the CLI's start-up with the price book (issue #3 targets, printed beside figures).
+import { execFileSync } from 'node:child_process';
+import { createPriceBook, price, traffic } from '../packages/core/src/index';
+import { generateArchitecture } from '../packages/core/src/testing/generate';
+import { PRICE_RECORDS } from '../packages/pricebook/src/index';
+import { measure, table } from './harness';
+
+const book = createPriceBook(PRICE_RECORDS);
+const rows: Array<Record<string, string | number>> = [];
+for (const size of [1_000, 10_000]) {
+  const doc = generateArchitecture({ shape: 'layered', components: size, seed: 1 });
+  const t = measure(() => traffic(doc));
+  const p = measure(() => price(doc, book));
+  rows.push({ components: size, operation: 'traffic(doc)', 'median ms': t.median, 'p95 ms': t.p95, target: '' });
+  rows.push({ components: size, operation: 'price(doc) incl. traffic', 'median ms': p.median, 'p95 ms': p.p95, target: size === 10_000 ? '≤ 20 ms median' : '' });
+}
+const loadBook = measure(() => createPriceBook(PRICE_RECORDS), { minRuns: 10 });
+rows.push({ components: '-', operation: `createPriceBook (${PRICE_RECORDS.length} records)`, 'median ms': loadBook.median, 'p95 ms': loadBook.p95, target: '' });
+
+// benchmarks run from the repository root (bench/run.mjs sets the working directory)
+const bin = 'packages/cli/bin/backarch.js';
+const example = 'examples/microservices-shop.backarch.json';
+const startup = measure(() => execFileSync(process.execPath, [bin, 'price', example, '--json'], { stdio: 'ignore' }), { minRuns: 10, warmup: 1 });
+rows.push({ components: '-', operation: 'backarch price (whole process)', 'median ms': startup.median, 'p95 ms': startup.p95, target: '≤ 300 ms median' });
+table(rows);
