@@ -59,3 +59,11 @@ export type { PricedCloud } from './pricing/regions';
 export { traffic, entryRate, HOURS_PER_MONTH, SECONDS_PER_MONTH, DEFAULT_PEAK_TO_AVERAGE, DEFAULT_REQUESTS_PER_USER_PER_MONTH } from './traffic/traffic';
 export type { Load, TrafficResult } from './traffic/traffic';
 export type { ConfigFieldInfo } from './catalog/describe';
+
+// health
+export { health } from './health/engine';
+export { HEALTH_RULES } from './health/rules/registry';
+export { HEALTH_CATEGORIES, CATEGORY_MAX, SEVERITIES, SEVERITY_PENALTY } from './health/types';
+export type { Finding, FindingDraft, HealthRule, HealthResult, HealthOptions, HealthCategory, Severity, CategoryScore, AcceptedRisk, RuleContext } from './health/types';
+export { buildGraph, reachable, dominators } from './health/graph';
+export type { ArchGraph } from './health/graph';

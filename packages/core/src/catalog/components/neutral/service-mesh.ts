@@ -26,5 +26,9 @@ export default defineComponent({
       .boolean()
       .default(true)
       .describe('Outlier detection: proxies stop sending requests to an endpoint after repeated failures.'),
+    covers: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Ids of the components whose traffic the mesh carries (sidecars injected). Unset means every service in the document.'),
   },
 });

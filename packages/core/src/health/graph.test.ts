@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocumentOrThrow } from '../document/parse';
+import { generateArchitecture } from '../testing/generate';
+import { seededRandom } from '../testing/random';
+import { buildGraph, dominators, reachable } from './graph';
+
+function randomDoc(seed: number, n: number) {
+  const random = seededRandom(seed);
+  const components = [{ id: 'web', type: 'client.web' }, ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, type: 'service' }))];
+  const connections: object[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < n * 2; k++) {
+    const a = Math.floor(random() * (n + 1));
+    const b = 1 + Math.floor(random() * n);
+    const from = a === 0 ? 'web' : `s${a - 1}`;
+    const to = `s${b - 1}`;
+    if (from === to || seen.has(`${from}>${to}`)) continue;
+    seen.add(`${from}>${to}`);
+    connections.push({ from, to, type: 'http' });
+  }
+  connections.push({ from: 'web', to: 's0', type: 'http' });
+  return parseDocumentOrThrow({ backarch: 1, name: 'r', components, connections: [...new Map(connections.map((c: any) => [`${c.from}>${c.to}`, c])).values()] });
+}
+
+describe('dominators', () => {
+  it('[GR1] agree with the definition (remove a node, see who becomes unreachable) on random graphs', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const graph = buildGraph(randomDoc(seed, 12));
+      const all = () => true;
+      const roots = graph.entrypoints;
+      const base = reachable(graph, roots, all);
+      const idom = dominators(graph, roots, all);
+      for (let x = 0; x < graph.n; x++) {
+        if (roots.includes(x)) continue;
+        const without = reachable(graph, roots, all, (c) => c === x);
+        for (let v = 0; v < graph.n; v++) {
+          if (v === x || !base[v]) continue;
+          // x dominates v iff v is unreachable without x; walk v's idom chain to check
+          let d = idom[v]!;
+          let dominated = false;
+          while (d >= 0) {
+            if (d === x) dominated = true;
+            d = idom[d]!;
+          }
+          expect(dominated, `seed ${seed}: does ${graph.ids[x]} dominate ${graph.ids[v]}?`).toBe(!without[v]);
+        }
+      }
+    }
+  });
+
+  it('[GR2] handle a layered graph with astronomically many paths', () => {
+    const graph = buildGraph(generateArchitecture({ shape: 'layered', components: 20000, seed: 2 }));
+    const idom = dominators(graph, graph.entrypoints, () => true);
+    expect(idom[graph.index.get('web')!]).toBe(-1); // only the virtual root above the clients dominates a client
+    expect(idom[graph.index.get('lb')!]).toBe(graph.index.get('web'));
+    expect(idom[graph.index.get('svc-0')!]).toBe(graph.index.get('lb'));
+  });
+});

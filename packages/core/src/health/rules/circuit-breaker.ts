@@ -1,0 +1,50 @@
+import { defineRule } from '../define';
+import type { FindingDraft } from '../types';
+import { fmt, meshCoverage } from './helpers';
+
+/** What a caller waits when a callee hangs and no timeout is set (typical HTTP client default). */
+export const DEFAULT_CLIENT_TIMEOUT_S = 30;
+
+export default defineRule({
+  id: 'circuit-breaker',
+  name: 'Circuit breakers',
+  category: 'resilience',
+  severity: 'medium',
+  description:
+    'Synchronous calls (`http`, `grpc`, `graphql`) from one internal service to another need a circuit breaker (`circuitBreaker: true`) or a service mesh with circuit breaking covering both ends. Calls to datastores, model APIs and third parties are not service calls.',
+  check(ctx) {
+    const { graph } = ctx;
+    const meshed = meshCoverage(ctx, 'circuitBreaking');
+    const findings: FindingDraft[] = [];
+    for (let e = 0; e < ctx.doc.connections.length; e++) {
+      const def = graph.connectionDefs[e]!;
+      if (!def.synchronous || !['http', 'grpc', 'graphql'].includes(def.id)) continue;
+      const a = graph.from[e]!;
+      const b = graph.to[e]!;
+      if (!graph.hasRole(a, 'service') || !graph.hasRole(b, 'service')) continue;
+      const connection = ctx.doc.connections[e]!;
+      const config = connection.config ?? {};
+      if (config.circuitBreaker === true || (meshed.has(a) && meshed.has(b))) continue;
+
+      const rate = ctx.traffic.connections.get(connection.id)!.peakRps;
+      const timeoutS = typeof config.timeoutMs === 'number' ? config.timeoutMs / 1000 : undefined;
+      const wait = timeoutS ?? DEFAULT_CLIENT_TIMEOUT_S;
+      const pileUp =
+        rate > 0
+          ? `; at ${fmt(rate)} requests/s, a hanging ${ctx.name(b)} ties up ~${fmt(rate * wait)} requests in ${ctx.name(a)} (${fmt(rate)}/s × ${fmt(wait)} s ${timeoutS === undefined ? 'client default timeout — none is set' : 'timeout'})`
+          : '';
+      findings.push({
+        components: [graph.ids[a]!, graph.ids[b]!],
+        connections: [connection.id],
+        message: `${ctx.name(a)} → ${ctx.name(b)} (${def.id}) has no circuit breaker: when ${ctx.name(b)} fails or slows down, ${ctx.name(a)} keeps waiting on it and fails too${pileUp}.`,
+        remediation: `Add a circuit breaker on the call (open after repeated failures, fail fast, probe with a few requests), with a timeout, or put both services in a service mesh with outlier detection.`,
+        fix: {
+          origin: 'fix:circuit-breaker',
+          summary: `Add a circuit breaker to ${ctx.name(a)} → ${ctx.name(b)}`,
+          ops: [{ op: 'updateConnection' as const, id: connection.id, config: { circuitBreaker: true, ...(timeoutS === undefined && { timeoutMs: 2000 }) } }],
+        },
+      });
+    }
+    return findings;
+  },
+});
