@@ -6,6 +6,7 @@ const io = {
   err: (text: string) => process.stderr.write(text),
   readFile: (path: string) => readFile(path, 'utf8'),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 main(process.argv.slice(2), io).then(

@@ -5,6 +5,8 @@ export interface CommandIo {
   readFile(path: string): Promise<string>;
   /** Colour output (a TTY without NO_COLOR). */
   color: boolean;
+  /** stderr is a terminal: long-running commands may draw a progress bar there. */
+  stderrIsTTY?: boolean;
 }
 
 export interface Style {

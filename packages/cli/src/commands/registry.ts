@@ -1,8 +1,9 @@
 import catalog from './catalog';
 import price from './price';
 import prices from './prices';
+import pricebook from './pricebook';
 import validate from './validate';
 import type { Command } from '../command';
 
 /** Every CLI command, in the order help lists them. Adding one = one file + one line here. */
-export const COMMANDS: readonly Command[] = [validate, catalog, price, prices];
+export const COMMANDS: readonly Command[] = [validate, catalog, price, prices, pricebook];

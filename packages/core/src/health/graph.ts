@@ -171,25 +171,3 @@ export function dominators(graph: ArchGraph, roots: readonly number[], follow: E
   for (let v = 0; v < n; v++) result[v] = idom[v] === ROOT ? -1 : idom[v]!;
   return result;
 }
-
-/** For each component, the components it dominates (directly or not), from an idom array. O(n). */
-export function dominatedCounts(idom: Int32Array): Int32Array {
-  const n = idom.length;
-  const children: number[][] = Array.from({ length: n }, () => []);
-  const roots: number[] = [];
-  for (let v = 0; v < n; v++) (idom[v]! >= 0 ? children[idom[v]!]! : roots).push(v);
-  const counts = new Int32Array(n);
-  // post-order over the dominator tree
-  const order: number[] = [];
-  const stack = [...roots];
-  while (stack.length) {
-    const v = stack.pop()!;
-    order.push(v);
-    for (const c of children[v]!) stack.push(c);
-  }
-  for (let k = order.length - 1; k >= 0; k--) {
-    const v = order[k]!;
-    for (const c of children[v]!) counts[v]! += counts[c]! + 1;
-  }
-  return counts;
-}
