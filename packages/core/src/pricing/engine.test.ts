@@ -96,8 +96,8 @@ describe('price', () => {
   });
 
   it('[PR9] a type without a pricer is reported, not priced at $0', () => {
-    const result = price(doc([{ id: 'search', type: 'meilisearch' }]), book);
-    expect(result.unpriced).toEqual([{ id: 'search', reason: 'no pricer for Meilisearch on aws' }]);
+    const result = price(doc([{ id: 'search', type: 'pinecone' }]), book);
+    expect(result.unpriced).toEqual([{ id: 'search', reason: 'Pinecone (pinecone) has no prices in the price book' }]);
     expect(component(result, 'search').monthlyUsd).toBeNull();
     expect(result.incomplete).toBe(true);
   });

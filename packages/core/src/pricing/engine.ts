@@ -126,7 +126,11 @@ export function priceComponent(
   const pricer = findPricer(cloud, def, config);
   const mapped = target !== undefined && def.vendor !== cloud && (PRICED_CLOUDS as readonly string[]).includes(def.vendor);
   if (!pricer) {
-    const reason = mapped ? `no ${def.equivalence} equivalent of ${def.name} is priced on ${cloud}` : `no pricer for ${def.name} on ${cloud}`;
+    const reason = mapped
+      ? `no ${def.equivalence} equivalent of ${def.name} is priced on ${cloud}`
+      : isCloud
+        ? `no pricer for ${def.name} on ${cloud}`
+        : `${def.name} (${cloud}) has no prices in the price book`;
     return { priced: { ...base, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] }, unpriced: [{ id: component.id, reason }] };
   }
   const ctx: PricerContext = {

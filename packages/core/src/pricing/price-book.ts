@@ -99,8 +99,9 @@ export function compareRecords(a: PriceRecord, b: PriceRecord): number {
   return TRUST_RANK[a.source.trust] - TRUST_RANK[b.source.trust] || (a.effectiveDate < b.effectiveDate ? 1 : a.effectiveDate > b.effectiveDate ? -1 : 0);
 }
 
+/** Every queried attribute matches; `false` also matches an absent flag (`batch: false` = not a batch price). */
 const matches = (record: PriceRecord, attributes?: PriceQuery['attributes']) =>
-  !attributes || Object.entries(attributes).every(([key, value]) => record.attributes[key] === value);
+  !attributes || Object.entries(attributes).every(([key, value]) => record.attributes[key] === value || (value === false && record.attributes[key] === undefined));
 
 export function createPriceBook(records: readonly PriceRecord[]): PriceBook {
   const bySku = new Map<string, PriceRecord[]>();

@@ -19,7 +19,7 @@ export function tokenPricer(id: string, vendor: string, kind: 'llm' | 'embedding
       const batch = ctx.config.batch === true;
       const inputTokens = u.inputTokensPerRequest ?? (kind === 'embedding' ? 500 : DEFAULT_INPUT_TOKENS);
       const outputTokens = kind === 'embedding' ? 0 : (u.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS);
-      const attributes = (tokens: string) => ({ tokens, ...(batch && { batch: true }) });
+      const attributes = (tokens: string) => ({ tokens, batch });
       const items = [
         {
           name: `Input tokens (${model}${batch ? ', batch' : ''})`,
