@@ -2,12 +2,12 @@ import { getComponentDef } from '../catalog/catalog';
 import type { ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
-import { traffic as computeTraffic, type TrafficResult } from '../traffic/traffic';
+import { traffic as computeTraffic, type Load, type TrafficResult } from '../traffic/traffic';
 import { add, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
 import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
 import { findPricer } from './pricers/registry';
 import { PRICED_CLOUDS, REFERENCE_REGION, regionOn, type PricedCloud } from './regions';
-import type { CostItem, CostLine, PricedComponent, PriceResult, PricerContext, UnpricedItem } from './types';
+import type { CostItem, CostLine, Link, PricedComponent, PriceResult, PricerContext, UnpricedItem } from './types';
 
 export interface PriceOptions {
   /** Price the whole design on this cloud, mapping cloud-specific components to their equivalents. */
@@ -104,6 +104,36 @@ function regionFor(cloud: PricedCloud, region: string | undefined): string {
   return value;
 }
 
+const ZERO_LOAD: Load = { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 };
+interface LinkIndex {
+  incoming: Map<string, Link[]>;
+  outgoing: Map<string, Link[]>;
+}
+const linkIndexes = new WeakMap<TrafficResult, LinkIndex>();
+
+/** Each component's connections with their loads, built once per document and traffic result (O(connections)). */
+function linksOf(doc: ArchDocument, trafficResult: TrafficResult): LinkIndex {
+  let index = linkIndexes.get(trafficResult);
+  if (index) return index;
+  const byId = new Map(doc.components.map((c) => [c.id, c]));
+  index = { incoming: new Map(), outgoing: new Map() };
+  for (const connection of doc.connections) {
+    const from = byId.get(connection.from);
+    const to = byId.get(connection.to);
+    if (!from || !to) continue;
+    const load = trafficResult.connections.get(connection.id) ?? ZERO_LOAD;
+    const push = (map: Map<string, Link[]>, key: string, link: Link) => {
+      const list = map.get(key);
+      if (list) list.push(link);
+      else map.set(key, [link]);
+    };
+    push(index.outgoing, from.id, { connection, other: to, otherDef: getComponentDef(to.type), load });
+    push(index.incoming, to.id, { connection, other: from, otherDef: getComponentDef(from.type), load });
+  }
+  linkIndexes.set(trafficResult, index);
+  return index;
+}
+
 /** Prices one component; returns the priced component and whatever could not be priced. */
 export function priceComponent(
   doc: ArchDocument,
@@ -142,6 +172,9 @@ export function priceComponent(
     region,
     term: (config.term as PriceTerm | undefined) ?? 'on-demand',
     load: trafficResult.components.get(component.id)!,
+    incoming: linksOf(doc, trafficResult).incoming.get(component.id) ?? [],
+    outgoing: linksOf(doc, trafficResult).outgoing.get(component.id) ?? [],
+    traffic: trafficResult,
     book,
   };
   const result = pricer.price(ctx);

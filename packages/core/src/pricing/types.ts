@@ -1,6 +1,6 @@
 import type { ComponentDef, EquivalenceClass } from '../catalog/types';
-import type { ArchDocument, Component } from '../document/schema';
-import type { Load } from '../traffic/traffic';
+import type { ArchDocument, Component, Connection } from '../document/schema';
+import type { Load, TrafficResult } from '../traffic/traffic';
 import type { PriceBook, PriceQuery, PriceRecord, PriceTerm } from './price-book';
 
 /** One line of a bill as a pricer describes it: what, how much, and which price to look up. Never a price. */
@@ -16,6 +16,15 @@ export interface CostItem {
   usageBased: boolean;
 }
 
+/** A connection of the component being priced, with the component at its other end and the traffic it carries. */
+export interface Link {
+  connection: Connection;
+  /** The component at the other end. */
+  other: Component;
+  otherDef?: ComponentDef;
+  load: Load;
+}
+
 export interface PricerContext {
   doc: ArchDocument;
   component: Component;
@@ -27,6 +36,11 @@ export interface PricerContext {
   region: string;
   term: PriceTerm;
   load: Load;
+  /** Connections into and out of the component, with their loads (reads vs writes, deliveries, consumers). */
+  incoming: readonly Link[];
+  outgoing: readonly Link[];
+  /** The traffic of the whole document (any component's load, usage overrides included). */
+  traffic: TrafficResult;
   book: PriceBook;
 }
 
