@@ -48,7 +48,13 @@ export function regionOn(cloud: PricedCloud, region: string | undefined): string
   return EQUIVALENT_REGIONS.find((row) => row[from] === region)?.[cloud] ?? REFERENCE_REGION[cloud];
 }
 
-/** True when the region is in the EU/EEA (for data residency), judged from its id. */
+const NON_EEA_EUROPE = new Set(['eu-west-2', 'eu-central-2', 'europe-west2', 'europe-west6']); // London, Zurich
+
+/**
+ * True when the region is in the EU/EEA (for data residency), judged from its id. London and Zurich are in Europe but
+ * outside the EU/EEA (both have adequacy decisions, which a rule may mention; they are still not EU/EEA regions).
+ */
 export function isEuRegion(region: string): boolean {
+  if (NON_EEA_EUROPE.has(region)) return false;
   return /^(eu-|europe-)/.test(region) || /^(westeurope|northeurope|francecentral|francesouth|germanywestcentral|germanynorth|swedencentral|swedensouth|norwayeast|norwaywest|italynorth|polandcentral|spaincentral|belgiumcentral|austriaeast|denmarkeast)$/.test(region);
 }
