@@ -7,7 +7,7 @@ describe('regions', () => {
     for (const region of ['eu-west-2', 'europe-west2', 'europe-west6', 'uksouth', 'us-east-1', 'eastus', 'switzerlandnorth']) expect(isEuRegion(region), region).toBe(false);
   });
 
-  it('[REG2] tells a region's cloud from its id and maps it to the nearest region elsewhere', () => {
+  it("[REG2] tells a region's cloud from its id and maps it to the nearest region elsewhere", () => {
     expect([cloudOfRegion('us-east-1'), cloudOfRegion('europe-west1'), cloudOfRegion('westeurope')]).toEqual(['aws', 'gcp', 'azure']);
     expect(regionOn('gcp', 'eu-west-1')).toBe('europe-west1');
     expect(regionOn('azure', 'europe-west1')).toBe('westeurope');
