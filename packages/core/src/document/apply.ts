@@ -32,6 +32,22 @@ function definedFields(op: { type?: string; label?: string | null; notes?: strin
 
 const hasKeys = (o: Record<string, unknown> | undefined) => o !== undefined && Object.keys(o).length > 0;
 
+type UpdateOp = { type?: string; label?: string | null; notes?: string | null; config?: Record<string, unknown> };
+
+/** Applies an update op to a component or connection: its fields and its config patch; returns the undo patch too. */
+function updateItem<T extends Component | Connection>(before: T, op: UpdateOp): { after: T; undo: Record<string, unknown> } {
+  const fields = patchObject(before as unknown as Record<string, unknown>, definedFields(op));
+  const after = fields.next as unknown as Mutable<T>;
+  const undo: Record<string, unknown> = { ...fields.undo };
+  if (op.config) {
+    const config = patchObject(before.config, op.config);
+    undo.config = config.undo;
+    if (hasKeys(config.next)) after.config = config.next;
+    else delete after.config;
+  }
+  return { after, undo };
+}
+
 /**
  * Applies a change set to a document. Pure: `doc` is not modified. Returns the new document and the change set that
  * undoes it (removing a component also removes its connections; the inverse restores both), or every problem, each
@@ -121,19 +137,10 @@ export function applyChangeSet(doc: ArchDocument, changeSet: unknown): ApplyResu
           errors.push({ path: `${at}.id`, message: `no component with id "${op.id}"` });
           return;
         }
-        const before = components[position]!;
-        const fields = patchObject(before as unknown as Record<string, unknown>, definedFields(op));
-        const after = fields.next as unknown as Mutable<Component>;
-        let configUndo: Record<string, unknown> | undefined;
-        if (op.config) {
-          const config = patchObject(before.config, op.config);
-          configUndo = config.undo;
-          if (hasKeys(config.next)) after.config = config.next;
-          else delete after.config;
-        }
+        const { after, undo } = updateItem(components[position]!, op);
         components[position] = after;
         writtenBy.set(`component:${op.id}`, at);
-        inverses.push([{ op: 'updateComponent', id: op.id, ...fields.undo, ...(configUndo && { config: configUndo }) } as Op]);
+        inverses.push([{ op: 'updateComponent', id: op.id, ...undo } as Op]);
         return;
       }
       case 'addConnection': {
@@ -164,19 +171,10 @@ export function applyChangeSet(doc: ArchDocument, changeSet: unknown): ApplyResu
           errors.push({ path: `${at}.id`, message: `no connection with id "${op.id}"` });
           return;
         }
-        const before = connections[position]!;
-        const fields = patchObject(before as unknown as Record<string, unknown>, definedFields(op));
-        const after = fields.next as unknown as Mutable<Connection>;
-        let configUndo: Record<string, unknown> | undefined;
-        if (op.config) {
-          const config = patchObject(before.config, op.config);
-          configUndo = config.undo;
-          if (hasKeys(config.next)) after.config = config.next;
-          else delete after.config;
-        }
+        const { after, undo } = updateItem(connections[position]!, op);
         connections[position] = after;
         writtenBy.set(`connection:${op.id}`, at);
-        inverses.push([{ op: 'updateConnection', id: op.id, ...fields.undo, ...(configUndo && { config: configUndo }) } as Op]);
+        inverses.push([{ op: 'updateConnection', id: op.id, ...undo } as Op]);
         return;
       }
       case 'setConstraints': {
