@@ -2,7 +2,7 @@ import type { CostItem } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { sizeOf } from '../sizing';
-import { chooseInstanceNear } from './sizes';
+import { chooseInstance } from '../vm';
 
 /** Worker node type when the config names none (EKS's own default). */
 export const DEFAULT_NODE_TYPE = 'm6i.large';
@@ -25,7 +25,7 @@ export default definePricer({
     const support = ctx.config.controlPlaneTier === 'extended-support' ? 'extended' : 'standard';
     const autoscaling = ctx.config.autoscaling as { min: number; max: number } | undefined;
     const nodes = autoscaling?.min ?? (ctx.config.nodeCount as number | undefined) ?? DEFAULT_NODE_COUNT;
-    const { sku, mapping } = chooseInstanceNear(ctx, { cloud: 'aws', service: 'ec2', defaultSku: DEFAULT_NODE_TYPE });
+    const { sku, mapping } = chooseInstance(ctx, { cloud: 'aws', service: 'ec2', defaultSku: DEFAULT_NODE_TYPE });
     const mode = (ctx.config.computeMode as string | undefined) ?? 'managed-node-group';
     const notes: string[] = [];
     if (autoscaling) notes.push(`autoscaling ${autoscaling.min}–${autoscaling.max} nodes: priced at the minimum of ${autoscaling.min}; peaks cost more`);

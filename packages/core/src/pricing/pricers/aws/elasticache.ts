@@ -3,7 +3,7 @@ import type { CostItem, PricerContext } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, monthlyRequests, termLabel, usage } from '../helpers';
 import { nearestSku, sizeOf } from '../sizing';
-import { chooseInstanceNear } from './sizes';
+import { chooseInstance } from '../vm';
 
 /** Node type when the config names none and gives no memory size. */
 export const DEFAULT_NODE_TYPE = 'cache.t4g.small';
@@ -74,7 +74,7 @@ function nodeType(ctx: PricerContext, engine: string): { sku: string; mapping?: 
   const known = (sku: string) => ctx.book.candidates({ cloud: 'aws', service: 'elasticache', sku, attributes: { engine } }).length > 0;
   // a real node type stays itself even when the book lacks this engine's price for it (an unknown line, not a bigger node)
   if (requested && ctx.book.candidates({ cloud: 'aws', service: 'elasticache', sku: requested }).length > 0) return { sku: requested };
-  if (requested && sizeOf(ctx.book, requested)) return chooseInstanceNear(ctx, choice);
+  if (requested && sizeOf(ctx.book, requested)) return chooseInstance(ctx, choice);
   const memoryGb = ctx.config.memoryGb as number | undefined;
   if (memoryGb === undefined) return { sku: requested ?? DEFAULT_NODE_TYPE };
   const want = { vcpu: 1, memoryGib: memoryGb / USABLE_MEMORY_SHARE };

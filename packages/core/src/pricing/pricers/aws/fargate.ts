@@ -2,7 +2,7 @@ import type { CostItem, PricerContext, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { instanceCount, monthlyHours, termLabel } from '../helpers';
 import { sizeOf } from '../sizing';
-import { chooseInstanceNear } from './sizes';
+import { chooseInstance } from '../vm';
 
 /** Container instance type for the ECS EC2 launch type when the config names none. */
 export const DEFAULT_CONTAINER_INSTANCE = 'm6i.large';
@@ -107,7 +107,7 @@ function fargate(ctx: PricerContext): PricerResult {
 function ec2LaunchType(ctx: PricerContext): PricerResult {
   // size the container instances by their type, not by the task size the config also carries
   const instanceCtx = { ...ctx, config: { ...ctx.config, instanceType: ctx.config.instanceType ?? DEFAULT_CONTAINER_INSTANCE, vcpus: undefined, memoryMb: undefined } };
-  const { sku, mapping } = chooseInstanceNear(instanceCtx, { cloud: 'aws', service: 'ec2', defaultSku: DEFAULT_CONTAINER_INSTANCE });
+  const { sku, mapping } = chooseInstance(instanceCtx, { cloud: 'aws', service: 'ec2', defaultSku: DEFAULT_CONTAINER_INSTANCE });
   const { vcpus, memoryGb } = taskSize(ctx);
   const { count: tasks, note } = taskCount(ctx);
   const size = sizeOf(ctx.book, sku);

@@ -1,7 +1,7 @@
 import type { CostItem } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
-import { chooseInstanceNear } from './sizes';
+import { chooseInstance } from '../vm';
 
 /** Broker size when the config names none and gives no vCPUs. */
 export const DEFAULT_BROKER_TYPE = 'kafka.m5.large';
@@ -16,7 +16,7 @@ export default definePricer({
   equivalence: ['managed-kafka'],
   when: (config) => config.managed !== false,
   price(ctx) {
-    const { sku, mapping } = chooseInstanceNear(ctx, { cloud: 'aws', service: 'msk', defaultSku: DEFAULT_BROKER_TYPE, sizeService: 'ec2', prefix: 'kafka.' });
+    const { sku, mapping } = chooseInstance(ctx, { cloud: 'aws', service: 'msk', defaultSku: DEFAULT_BROKER_TYPE, sizeService: 'ec2', prefix: 'kafka.' });
     const brokers = (ctx.config.brokers as number | undefined) ?? 3;
     const storageGb = (ctx.config.storageGb as number | undefined) ?? 100;
     const items: CostItem[] = [

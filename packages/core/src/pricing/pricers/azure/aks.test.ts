@@ -29,7 +29,7 @@ describe('azure.aks', () => {
   it('compare mode: GKE nodes map to the nearest VM size', () => {
     const bill = azureBill('k', [{ id: 'k', type: 'gcp.gke' }], [], { cloud: 'gcp', region: 'us-central1' }, 'azure');
     expect(bill.mapping).toBe(
-      'Google Kubernetes Engine → AKS (3 × Standard_D4s_v5) (same class: kubernetes); standard tier, 3 nodes; nearest vm size to e2-standard-4 (4 vCPU, 16 GiB): Standard_D4s_v5 (4 vCPU, 16 GiB)',
+      'Google Kubernetes Engine → AKS (3 × Standard_D4s_v5) (same class: kubernetes); standard tier, 3 nodes; nearest vm size to e2-standard-4 (4 vCPU, 16 GiB): Standard_D4s_v5 (4 vCPU, 16 GiB) (sizes as listed in eastus: the book lists none in centralus)',
     );
     expect(bill.line('Cluster management (Standard tier)').estimate).toBe('no price for aks cluster in centralus; estimated with the eastus list price');
   });

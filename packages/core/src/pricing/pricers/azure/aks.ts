@@ -2,7 +2,7 @@ import type { CostItem, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { isForeign } from '../gcp/common';
-import { chooseMachine } from '../gcp/machine-sizes';
+import { chooseInstance } from '../vm';
 import { managedDiskItem } from './managed-disk';
 
 export const DEFAULT_NODE_SIZE = 'Standard_D4s_v5';
@@ -26,7 +26,7 @@ export default definePricer({
     const tier = c.controlPlaneTier === 'Free' ? 'free' : c.controlPlaneTier === 'Premium' || c.controlPlaneTier === 'extended-support' ? 'premium' : 'standard';
     const autoscaling = c.autoscaling as { min: number; max: number } | undefined;
     const nodes = autoscaling?.min ?? (c.nodeCount as number | undefined) ?? DEFAULT_NODE_COUNT;
-    const { sku, mapping } = chooseMachine(ctx, { cloud: 'azure', service: 'vm', defaultSku: DEFAULT_NODE_SIZE });
+    const { sku, mapping } = chooseInstance(ctx, { cloud: 'azure', service: 'vm', defaultSku: DEFAULT_NODE_SIZE });
     const items: CostItem[] = [];
     const notes: string[] = [];
     if (tier === 'free') notes.push('Free tier: no control-plane fee and no uptime SLA');

@@ -3,7 +3,7 @@ import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { describeSize, type Size } from '../sizing';
 import { num, priced, smallestCovering } from '../gcp/common';
-import { isBurstable, sizeOfAny } from '../gcp/machine-sizes';
+import { isBurstable, sizeOf } from '../sizing';
 
 /** Burstable (B-series) servers: vCPUs and memory (GiB). */
 export const BURSTABLE: ReadonlyArray<{ sku: string; vcpu: number; memoryGib: number }> = [
@@ -38,7 +38,7 @@ export function flexibleCompute(ctx: PricerContext): { compute: Compute; mapping
   let size: Size | undefined;
   let what: string | undefined;
   if (it) {
-    size = sizeOfAny(ctx.book, it);
+    size = sizeOf(ctx.book, it);
     if (size) what = `${it} (${describeSize(size)})`;
   }
   if (!size && vcpus) {

@@ -2,7 +2,7 @@ import type { CostItem, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { managed, num } from '../gcp/common';
-import { sizeOfAny } from '../gcp/machine-sizes';
+import { sizeOf } from '../sizing';
 
 /** Azure Cache for Redis sizes: Basic/Standard C0–C6 and Premium P1–P5, with their memory (GB). */
 export const CACHE_SIZES: ReadonlyArray<{ size: string; gb: number }> = [
@@ -42,7 +42,7 @@ export default definePricer({
     let size = CACHE_SIZES.find((s) => s.size === named) ?? PREMIUM_SIZES.find((s) => s.size === named);
     let mapping: string | undefined;
     if (!size) {
-      const fromType = it ? sizeOfAny(ctx.book, it)?.memoryGib : undefined;
+      const fromType = it ? sizeOf(ctx.book, it)?.memoryGib : undefined;
       const gb = fromType ?? (c.memoryGb as number | undefined) ?? 1;
       const sizes = shards > 1 || gb > CACHE_SIZES[CACHE_SIZES.length - 1]!.gb ? PREMIUM_SIZES : CACHE_SIZES;
       size = sizes.find((s) => s.gb >= gb - 1e-9) ?? sizes[sizes.length - 1]!;

@@ -2,7 +2,7 @@ import type { PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { instanceCount } from '../helpers';
 import { vmPricer } from '../vm';
-import { chooseMachine } from '../gcp/machine-sizes';
+import { chooseInstance } from '../vm';
 import { DEFAULT_DISK_TYPE, DISK_TYPE_OF, managedDiskItem } from './managed-disk';
 
 export const DEFAULT_VM_SIZE = 'Standard_D2s_v5';
@@ -21,7 +21,7 @@ export default definePricer({
   cloud: 'azure',
   equivalence: ['vm'],
   price(ctx): PricerResult {
-    const { sku, mapping } = chooseMachine(ctx, { cloud: 'azure', service: 'vm', defaultSku: DEFAULT_VM_SIZE });
+    const { sku, mapping } = chooseInstance(ctx, { cloud: 'azure', service: 'vm', defaultSku: DEFAULT_VM_SIZE });
     const result = hours.price({ ...ctx, config: { ...ctx.config, instanceType: sku } });
     const { count } = instanceCount(ctx);
     const asked = (ctx.config.diskType as string | undefined) ?? DEFAULT_DISK_TYPE;

@@ -3,7 +3,7 @@ import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { describeSize, type Size } from '../sizing';
 import { num, priced } from './common';
-import { sizeOfAny } from './machine-sizes';
+import { sizeOf } from '../sizing';
 
 /** Machine shape when the config gives no instance type and no vCPUs: 2 vCPUs, 8 GB. */
 export const DEFAULT_TIER = 'db-custom-2-8192';
@@ -45,7 +45,7 @@ export function cloudSqlShape(ctx: PricerContext): { shape: Shape; mapping?: str
   let size: Size | undefined;
   let what: string | undefined;
   if (it) {
-    size = sizeOfAny(ctx.book, it.replace(/^(B|GP|MO)_/, ''));
+    size = sizeOf(ctx.book, it.replace(/^(B|GP|MO)_/, ''));
     if (size) what = `${it} (${describeSize(size)})`;
   }
   if (!size && vcpus) {

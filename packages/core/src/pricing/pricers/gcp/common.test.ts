@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denoise } from './common';
-import { isBurstable, sizeFromName } from './machine-sizes';
+import { isBurstable, sizeFromName } from '../sizing';
 
 describe('GCP and Azure pricer helpers', () => {
   it('denoise drops binary float noise and keeps exact binary fractions', () => {

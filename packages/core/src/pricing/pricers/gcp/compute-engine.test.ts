@@ -32,7 +32,7 @@ describe('gcp.compute-engine', () => {
 
   it('compare mode: an EC2 type maps to the cheapest machine type at least as large, never a shared-core one', () => {
     const general = gcpBill('vm', [{ id: 'vm', type: 'aws.ec2', config: { instanceType: 'm5.large' } }], [], AWS, 'gcp');
-    expect(general.mapping).toBe('Amazon EC2 → Compute Engine e2-standard-2 (same class: vm); nearest compute-engine size to m5.large (2 vCPU, 8 GiB): e2-standard-2 (2 vCPU, 8 GiB)');
+    expect(general.mapping).toBe('Amazon EC2 → Compute Engine e2-standard-2 (same class: vm); nearest compute-engine size to m5.large (2 vCPU, 8 GiB): e2-standard-2 (2 vCPU, 8 GiB) (sizes as listed in us-central1: the book lists none in us-east4)');
     expect(general.line('Instance usage (Linux, on-demand, e2-standard-2)')).toMatchObject({
       monthlyUsd: '48.9183366',
       estimate: 'no price for compute-engine e2-standard-2 in us-east4; estimated with the us-central1 list price',

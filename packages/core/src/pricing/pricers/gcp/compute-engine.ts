@@ -1,7 +1,7 @@
 import type { CostItem, Pricer, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { vmPricer } from '../vm';
-import { chooseMachine } from './machine-sizes';
+import { chooseInstance } from '../vm';
 
 /** Persistent disk types the book prices per GB-month; another cloud's disk type is priced as the default. */
 export const DISK_TYPES = ['pd-standard', 'pd-balanced', 'pd-ssd', 'hyperdisk-balanced'] as const;
@@ -48,7 +48,7 @@ export default definePricer({
     const asked = ctx.config.diskType as string | undefined;
     const disk = asked && (DISK_TYPES as readonly string[]).includes(asked) ? asked : DEFAULT_DISK_TYPE;
     // resolve the machine first: another cloud's type maps by size even when the book does not list its size
-    const { sku, mapping } = chooseMachine(ctx, { cloud: 'gcp', service: 'compute-engine', defaultSku: DEFAULT_MACHINE_TYPE });
+    const { sku, mapping } = chooseInstance(ctx, { cloud: 'gcp', service: 'compute-engine', defaultSku: DEFAULT_MACHINE_TYPE });
     const result = byDisk.get(disk)!.price({ ...ctx, config: { ...ctx.config, instanceType: sku } });
     const notes = [...(result.notes ?? [])];
     if (asked && asked !== disk) notes.push(`disk type ${asked} priced as ${disk}`);

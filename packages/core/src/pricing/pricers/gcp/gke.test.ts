@@ -33,7 +33,7 @@ describe('gcp.gke', () => {
   it('compare mode: EKS worker nodes map to the nearest machine type, with their own disk size', () => {
     const bill = gcpBill('k', [{ id: 'k', type: 'aws.eks', config: { instanceType: 'm5.large', nodeCount: 3 } }], [], { cloud: 'aws', region: 'us-east-1' }, 'gcp');
     expect(bill.mapping).toBe(
-      'Amazon EKS → GKE Standard (3 × e2-standard-2) (same class: kubernetes); Standard mode, 3 nodes; nearest compute-engine size to m5.large (2 vCPU, 8 GiB): e2-standard-2 (2 vCPU, 8 GiB)',
+      'Amazon EKS → GKE Standard (3 × e2-standard-2) (same class: kubernetes); Standard mode, 3 nodes; nearest compute-engine size to m5.large (2 vCPU, 8 GiB): e2-standard-2 (2 vCPU, 8 GiB) (sizes as listed in us-central1: the book lists none in us-east4)',
     );
     expect(bill.line('Nodes (Linux, on-demand, e2-standard-2 × 3)').monthlyUsd).toBe('146.7550098');
     expect(bill.line('Node boot disks (pd-balanced, 20 GB × 3)').monthlyUsd).toBe('6');

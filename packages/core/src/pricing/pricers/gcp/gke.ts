@@ -2,7 +2,7 @@ import type { CostItem, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { isForeign, num } from './common';
-import { chooseMachine } from './machine-sizes';
+import { chooseInstance } from '../vm';
 
 export const DEFAULT_NODE_MACHINE_TYPE = 'e2-standard-4';
 export const DEFAULT_NODE_COUNT = 3;
@@ -26,7 +26,7 @@ export default definePricer({
     const c = ctx.config;
     const autoscaling = c.autoscaling as { min: number; max: number } | undefined;
     const nodes = autoscaling?.min ?? (c.nodeCount as number | undefined) ?? DEFAULT_NODE_COUNT;
-    const { sku, size, mapping } = chooseMachine(ctx, { cloud: 'gcp', service: 'compute-engine', defaultSku: DEFAULT_NODE_MACHINE_TYPE });
+    const { sku, size, mapping } = chooseInstance(ctx, { cloud: 'gcp', service: 'compute-engine', defaultSku: DEFAULT_NODE_MACHINE_TYPE });
     const autopilot = c.mode === 'autopilot';
     const items: CostItem[] = [
       { name: 'Cluster management fee', quantity: monthlyHours(1), unit: 'hours', price: { cloud: 'gcp', service: 'gke', sku: 'cluster' }, usageBased: false },

@@ -2,7 +2,7 @@ import type { CostItem, PricerContext, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { monthlyHours, termLabel } from '../helpers';
 import { managed, num } from './common';
-import { sizeOfAny } from './machine-sizes';
+import { sizeOf } from '../sizing';
 
 /** Memorystore for Redis capacity tiers: the price per GB-hour falls with the instance size (GB). */
 export const CAPACITY_TIERS: ReadonlyArray<{ tier: string; upToGb: number }> = [
@@ -24,7 +24,7 @@ export function nodeMemoryGb(ctx: PricerContext): { gb: number; from?: string } 
   if (it) {
     const azure = AZURE_CACHE_GB[it.replace(/^(Basic|Standard|Premium)_/, '').toUpperCase()];
     if (azure !== undefined) return { gb: azure, from: it };
-    const size = sizeOfAny(ctx.book, it);
+    const size = sizeOf(ctx.book, it);
     if (size) return { gb: size.memoryGib, from: it };
   }
   return { gb: (ctx.config.memoryGb as number | undefined) ?? 1 };

@@ -1,7 +1,7 @@
 import type { EquivalenceClass } from '../../../catalog/types';
 import type { CostItem, Pricer, PricerContext, PricerResult } from '../../types';
 import { instanceCount, monthlyHours, termLabel, usage } from '../helpers';
-import { BURSTABLE, chooseInstanceNear } from '../aws/sizes';
+import { chooseInstance } from '../vm';
 
 /** Types whose team runs the software itself (the `self-managed` role) and that are not VMs or Kubernetes themselves. */
 export const SELF_MANAGED_TYPES = [
@@ -183,8 +183,7 @@ function sizingConfig(ctx: PricerContext): Record<string, unknown> {
 }
 
 function priceOnVms(ctx: PricerContext, vms: CloudVms, reason?: string): PricerResult {
-  const burstable = BURSTABLE[vms.cloud]!;
-  const { sku, mapping } = chooseInstanceNear({ ...ctx, config: sizingConfig(ctx) }, { cloud: vms.cloud, service: vms.service, defaultSku: vms.defaultSku }, (type) => burstable.test(type));
+  const { sku, mapping } = chooseInstance({ ...ctx, config: sizingConfig(ctx) }, { cloud: vms.cloud, service: vms.service, defaultSku: vms.defaultSku });
   const { count, notes } = nodeCount(ctx);
   const storageGb = ctx.config.storageGb as number | undefined;
   const diskGb = storageGb ?? DEFAULT_BOOT_DISK_GB;
