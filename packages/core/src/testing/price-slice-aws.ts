@@ -1,8 +1,5 @@
-import { parseDocumentOrThrow } from '../document/parse';
-import { price } from '../pricing/engine';
-import { createPriceBook, type PriceRecord } from '../pricing/price-book';
-import type { PricedCloud } from '../pricing/regions';
-import type { CostLine, PricedComponent } from '../pricing/types';
+import type { PriceRecord } from '../pricing/price-book';
+import { billFrom } from './bill';
 
 /**
  * Real price-book records (copied unchanged from packages/pricebook/data/{aws,gcp,azure}.json; source, trust and date
@@ -82,26 +79,8 @@ export const AWS_PRICE_SLICE: PriceRecord[] = [
   {"cloud":"azure","service":"blob","sku":"storage-hot-lrs","region":"eastus","term":"on-demand","unit":"GB-month","usd":"0.0208","attributes":{},"source":{"file":"azure/clarchy-azure-prices.yaml","key":"General Block Blob v2 / Hot LRS / Hot LRS Data Stored","trust":"C"},"effectiveDate":"2026-10-02"},
 ];
 
-const sliceBook = createPriceBook(AWS_PRICE_SLICE);
-
 /** Prices a small document against the slice (optionally on another cloud, as in a comparison) and returns one component's bill. */
-export function billOf(
-  id: string,
-  components: object[],
-  connections: object[] = [],
-  constraints: object = { cloud: 'aws', region: 'us-east-1' },
-  cloud?: PricedCloud,
-): PricedComponent & { line: (name: string) => CostLine } {
-  const doc = parseDocumentOrThrow({ backarch: 1, name: 'bill', constraints, components, connections });
-  const component = price(doc, sliceBook, cloud ? { cloud } : {}).components.find((c) => c.id === id);
-  if (!component) throw new Error(`no component ${id}`);
-  const line = (name: string) => {
-    const found = component.costComponents.find((l) => l.name === name);
-    if (!found) throw new Error(`no line "${name}" in ${component.costComponents.map((l) => l.name).join(' | ')}`);
-    return found;
-  };
-  return { ...component, line };
-}
+export const billOf = billFrom(AWS_PRICE_SLICE, { cloud: 'aws', region: 'us-east-1' });
 
 /** Peak 30 requests/s at the clients: 10 requests/s on average, 26,280,000 a month. */
 export const TRAFFIC = { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 30 } } as const;

@@ -1,8 +1,5 @@
-import { parseDocumentOrThrow } from '../document/parse';
-import { price } from '../pricing/engine';
-import { createPriceBook, type PriceRecord } from '../pricing/price-book';
-import type { PricedCloud } from '../pricing/regions';
-import type { CostLine, PricedComponent } from '../pricing/types';
+import type { PriceRecord } from '../pricing/price-book';
+import { billFrom } from './bill';
 
 /**
  * Real price-book records (copied unchanged from packages/pricebook/data/{gcp,azure,aws}.json; source, trust and date
@@ -60,26 +57,8 @@ export const AZURE_PRICE_SLICE: PriceRecord[] = [
   {"cloud":"gcp","service":"compute-engine","sku":"e2-standard-4","region":"us-central1","term":"on-demand","unit":"hour","usd":"0.13402284","attributes":{"memoryGib":16,"vcpu":4},"source":{"file":"gcp/cyclenerd-pricing.yml","key":"compute.instance.e2-standard-4.cost.us-central1.hour","trust":"A"},"effectiveDate":"2026-07-30"},
 ];
 
-const sliceBook = createPriceBook(AZURE_PRICE_SLICE);
-
 /** Prices a small document against the slice (optionally on another cloud, as in a comparison) and returns one component's bill. */
-export function azureBill(
-  id: string,
-  components: object[],
-  connections: object[] = [],
-  constraints: object = { cloud: 'azure', region: 'eastus' },
-  cloud?: PricedCloud,
-): PricedComponent & { line: (name: string) => CostLine } {
-  const doc = parseDocumentOrThrow({ backarch: 1, name: 'bill', constraints, components, connections });
-  const component = price(doc, sliceBook, cloud ? { cloud } : {}).components.find((c) => c.id === id);
-  if (!component) throw new Error(`no component ${id}`);
-  const line = (name: string) => {
-    const found = component.costComponents.find((l) => l.name === name);
-    if (!found) throw new Error(`no line "${name}" in ${component.costComponents.map((l) => l.name).join(' | ')}`);
-    return found;
-  };
-  return { ...component, line };
-}
+export const azureBill = billFrom(AZURE_PRICE_SLICE, { cloud: 'azure', region: 'eastus' });
 
 /** Peak 30 requests/s at the clients: 10 requests/s on average, 26,280,000 a month. */
 export const AZURE_TRAFFIC = { cloud: 'azure', region: 'eastus', traffic: { peakRps: 30 } } as const;

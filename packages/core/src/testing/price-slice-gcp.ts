@@ -1,8 +1,5 @@
-import { parseDocumentOrThrow } from '../document/parse';
-import { price } from '../pricing/engine';
-import { createPriceBook, type PriceRecord } from '../pricing/price-book';
-import type { PricedCloud } from '../pricing/regions';
-import type { CostLine, PricedComponent } from '../pricing/types';
+import type { PriceRecord } from '../pricing/price-book';
+import { billFrom } from './bill';
 
 /**
  * Real price-book records (copied unchanged from packages/pricebook/data/{gcp,azure,aws}.json; source, trust and date
@@ -66,26 +63,8 @@ export const GCP_PRICE_SLICE: PriceRecord[] = [
   {"cloud":"aws","service":"ec2","sku":"t3.medium","region":"us-east-1","term":"on-demand","unit":"hour","usd":"0.0416","attributes":{"memoryGib":4,"os":"linux","vcpu":2},"source":{"file":"aws/karpenter-ec2-ondemand-linux-us-east-1.json","key":"prices.us-east-1.t3.medium","trust":"A"},"effectiveDate":"2026-07-20"},
 ];
 
-const sliceBook = createPriceBook(GCP_PRICE_SLICE);
-
 /** Prices a small document against the slice (optionally on another cloud, as in a comparison) and returns one component's bill. */
-export function gcpBill(
-  id: string,
-  components: object[],
-  connections: object[] = [],
-  constraints: object = { cloud: 'gcp', region: 'us-central1' },
-  cloud?: PricedCloud,
-): PricedComponent & { line: (name: string) => CostLine } {
-  const doc = parseDocumentOrThrow({ backarch: 1, name: 'bill', constraints, components, connections });
-  const component = price(doc, sliceBook, cloud ? { cloud } : {}).components.find((c) => c.id === id);
-  if (!component) throw new Error(`no component ${id}`);
-  const line = (name: string) => {
-    const found = component.costComponents.find((l) => l.name === name);
-    if (!found) throw new Error(`no line "${name}" in ${component.costComponents.map((l) => l.name).join(' | ')}`);
-    return found;
-  };
-  return { ...component, line };
-}
+export const gcpBill = billFrom(GCP_PRICE_SLICE, { cloud: 'gcp', region: 'us-central1' });
 
 /** Peak 30 requests/s at the clients: 10 requests/s on average, 26,280,000 a month. */
 export const GCP_TRAFFIC = { cloud: 'gcp', region: 'us-central1', traffic: { peakRps: 30 } } as const;
