@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChangeSet } from '../../document/apply';
-import { parseDocumentOrThrow } from '../../document/parse';
-import type { ArchDocument } from '../../document/schema';
 import { health } from '../engine';
-
-const doc = (components: object[], connections: object[], constraints: object = { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 200 } }) =>
-  parseDocumentOrThrow({ backarch: 1, name: 'h', constraints, components, connections });
-const findingsOf = (d: ArchDocument, rule: string) => health(d).findings.filter((f) => f.rule === rule);
-
-/** Applies a finding's fix and returns the new document's findings for the same rule, and any new critical ones. */
-function afterFix(d: ArchDocument, rule: string) {
-  const before = health(d);
-  const finding = before.findings.find((f) => f.rule === rule)!;
-  expect(finding.fix, 'finding has a fix').toBeDefined();
-  expect(finding.fix!.origin).toBe(`fix:${rule}`);
-  const applied = applyChangeSet(d, finding.fix!);
-  if (!applied.ok) throw new Error(JSON.stringify(applied.errors));
-  const after = health(applied.document);
-  const criticalBefore = new Set(before.findings.filter((f) => f.severity === 'critical').map((f) => f.message));
-  return {
-    same: after.findings.filter((f) => f.rule === rule && f.components[0] === finding.components[0]),
-    newCritical: after.findings.filter((f) => f.severity === 'critical' && !criticalBefore.has(f.message)),
-    score: [before.score, after.score],
-  };
-}
+import { afterFix, doc, findingsOf } from './test-helpers';
 
 const queueDoc = (queueConfig: object = {}, extra: { components?: object[]; connections?: object[] } = {}) =>
   doc(

@@ -1,0 +1,123 @@
+import { health, HEALTH_CATEGORIES, HEALTH_RULES, type ArchDocument, type Finding, type HealthResult } from '@backarch/core';
+import { loadBook } from '../book';
+import { defineCommand } from '../command';
+import { readDocument } from '../document-file';
+import { style, UsageError, type CommandIo, type Style } from '../io';
+
+const BAR_WIDTH = 10;
+
+export default defineCommand({
+  name: 'check',
+  summary: 'Health score 0–100 of a design, every lost point a named finding with its fix',
+  usage: 'FILE [--json] [--min-score N]',
+  help: [
+    'Grades the design: each finding costs its penalty (critical 10, high 6, medium 3, low 1) in its category, each',
+    'category loses at most its maximum (resilience 30, security 25, observability 15, cost 15, operability 15), and',
+    'the score is 100 minus what was lost. Findings are listed by category with the components they concern, why (with',
+    'the numbers), the remediation and whether a fix can be applied. Findings a component accepts',
+    '(config.health.accept: [{ rule, reason }]) are listed as accepted risks and cost nothing. Prices and instance sizes',
+    'come from the price book, for the budget and capacity rules.',
+    '',
+    '--json         the health result (score, categories, findings, acceptedRisks) plus "file"',
+    '--min-score N  exit 1 when the score is below N (0–100), to gate a CI pipeline',
+    '',
+    'Exit codes: 0 checked (and the score is at least --min-score); 1 the score is below --min-score; 2 the file cannot',
+    'be read or is not a valid document (the validation errors are printed).',
+    '',
+    'Rules:',
+    ...HEALTH_RULES.flatMap((rule) => [`  ${rule.id} (${rule.category}, ${rule.severity})`, ...wrap(rule.description, 96).map((line) => `      ${line}`)]),
+  ].join('\n'),
+  options: { json: { type: 'boolean', default: false }, 'min-score': { type: 'string' } },
+  async run({ positionals, values }, io) {
+    const [file, extra] = positionals;
+    if (!file || extra !== undefined) throw new UsageError('check takes exactly one FILE');
+    const minText = values['min-score'] as string | undefined;
+    const minScore = minText === undefined ? undefined : Number(minText);
+    if (minScore !== undefined && (minText!.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100)) {
+      throw new UsageError(`--min-score must be a number from 0 to 100, got "${minText}"`);
+    }
+    const read = await readDocument(file, io);
+    if ('exitCode' in read) return read.exitCode;
+    const book = await loadBook();
+    const result = health(read.doc, { book });
+    io.out(values.json ? `${JSON.stringify({ file, ...result }, null, 2)}\n` : reportText(read.doc, result, io, minScore));
+    return minScore !== undefined && result.score < minScore ? 1 : 0;
+  },
+});
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** "███████░░░": the share of `score` in `max`, in tenths. */
+export function bar(score: number, max: number): string {
+  const filled = Math.round((score / max) * BAR_WIDTH);
+  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+}
+
+function reportText(doc: ArchDocument, result: HealthResult, io: CommandIo, minScore: number | undefined): string {
+  const s = style(io);
+  const labels = new Map(doc.components.map((c) => [c.id, c.label ?? c.id]));
+  const names = (ids: string[]) => {
+    const shown = ids.slice(0, 4).map((id) => labels.get(id) ?? id);
+    return ids.length > 4 ? `${shown.join(', ')} and ${ids.length - 4} more` : shown.join(', ');
+  };
+  const out: string[] = [];
+  const colour = (score: number, max: number) => (score >= max * 0.9 ? s.green : score >= max * 0.6 ? s.yellow : s.red);
+
+  out.push(`${s.bold(doc.name)}\n\n`);
+  out.push(`${s.bold(`Health ${result.score}/100`)}  ${colour(result.score, 100)(bar(result.score, 100))}${minScore !== undefined ? s.dim(`  (minimum ${minScore})`) : ''}\n\n`);
+  const width = Math.max(...HEALTH_CATEGORIES.map((c) => c.length));
+  for (const category of HEALTH_CATEGORIES) {
+    const c = result.categories[category];
+    const count = c.findings.length;
+    out.push(`  ${category.padEnd(width)}  ${`${c.score}/${c.max}`.padStart(5)}  ${colour(c.score, c.max)(bar(c.score, c.max))}${count ? `  ${count} finding${count === 1 ? '' : 's'}` : ''}\n`);
+  }
+
+  for (const category of HEALTH_CATEGORIES) {
+    const c = result.categories[category];
+    if (c.findings.length === 0) continue;
+    const capped = c.findings.reduce((sum, f) => sum + f.penalty, 0) > c.lost ? s.dim(` (capped at ${c.max})`) : '';
+    out.push(`\n${s.bold(`${capitalise(category)} −${c.lost}`)}${capped}\n`);
+    for (const f of c.findings) out.push(findingText(f, names, s));
+  }
+
+  if (result.acceptedRisks.length > 0) {
+    out.push(`\n${s.bold('Accepted risks')} ${s.dim('(cost nothing)')}\n`);
+    for (const risk of result.acceptedRisks) {
+      const f = risk.finding;
+      out.push(`  ${s.dim('○')} ${f.severity} ${s.dim(f.rule)}  ${names(f.components)}\n`);
+      out.push(indent(f.message, 6));
+      for (const r of risk.reasons) out.push(`      ${s.bold('accepted')} on ${labels.get(r.component) ?? r.component}: ${r.reason}\n`);
+    }
+  }
+
+  if (result.findings.length === 0) out.push(`\n${s.green('No findings.')}\n`);
+  else {
+    const fixable = result.findings.filter((f) => f.fix).length;
+    out.push(`\n${s.dim(`${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${fixable} with a fix (see --json for the change sets).`)}\n`);
+  }
+  return out.join('');
+}
+
+function findingText(f: Finding, names: (ids: string[]) => string, s: Style): string {
+  const mark = f.severity === 'critical' || f.severity === 'high' ? s.red('✗') : s.yellow('!');
+  const lines = [`  ${mark} ${f.severity.padEnd(8)} −${String(f.penalty).padEnd(2)} ${s.bold(names(f.components))} ${s.dim(f.rule)}\n`];
+  lines.push(indent(f.message, 6));
+  lines.push(indent(`→ ${f.remediation}`, 6));
+  lines.push(`      ${f.fix ? s.green(`fix available: ${f.fix.summary}`) : s.dim('no automatic fix')}\n`);
+  return lines.join('');
+}
+
+const indent = (text: string, by: number) => `${wrap(text, 110).map((line) => `${' '.repeat(by)}${line}`).join('\n')}\n`;
+const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);

@@ -1,0 +1,205 @@
+import { capacityOf, instancesNeeded } from '../../capacity/capacity';
+import type { Op } from '../../document/change-set';
+import { TARGET_UTILISATION } from '../../pricing/alternatives';
+import { defineRule } from '../define';
+import type { FindingDraft, RuleContext } from '../types';
+import { fmtFast, nameList } from './helpers';
+
+/** Load above this multiple of the capacity is critical: more than a third of the requests would fail or queue. */
+export const CRITICAL_OVERLOAD = 1.5;
+
+/** Instance-count keys in the order `capacityOf` reads them, with the word for one of them. */
+const COUNT_KEYS: ReadonlyArray<[string, string, string]> = [
+  ['replicas', 'instance', 'instances'],
+  ['nodeCount', 'node', 'nodes'],
+  ['brokers', 'broker', 'brokers'],
+  ['nodes', 'node', 'nodes'],
+  ['shardCount', 'shard', 'shards'],
+];
+
+/** Kubernetes modes where the provider sizes and adds the nodes: the node count says nothing about capacity. */
+function providerScaled(type: string, config: Record<string, unknown>): boolean {
+  return (type === 'aws.eks' && config.computeMode !== 'managed-node-group') || (type === 'gcp.gke' && config.mode === 'autopilot');
+}
+
+/** A connection the receiver pulls from a queue, topic or log at its own pace: `consume`, or `stream` out of a stream or datastore. */
+function buffered(ctx: RuleContext, e: number): boolean {
+  const { graph } = ctx;
+  const def = graph.connectionDefs[e]!;
+  const source = graph.from[e]!;
+  return def.id === 'consume' || (def.id === 'stream' && (graph.hasRole(source, 'stream') || graph.hasRole(source, 'datastore')));
+}
+
+/** Peak rate of every connection, by index (one lookup by id each, instead of one per use). */
+function connectionRates(ctx: RuleContext): Float64Array {
+  const rates = new Float64Array(ctx.doc.connections.length);
+  ctx.doc.connections.forEach((c, e) => (rates[e] = ctx.traffic.connections.get(c.id)!.peakRps));
+  return rates;
+}
+
+/**
+ * For each component, the share of its traffic-model peak it must serve at once. Messages pulled from a queue wait
+ * there, so a consumer need only keep up with their average (peak ÷ peak-to-average ratio), and what it calls in
+ * turn sees that smoothed rate too. One depth-first pass over the incoming connections, O(n + m); on a cycle the
+ * share is taken as 1 (no smoothing assumed).
+ */
+function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
+  const { graph } = ctx;
+  const k = ctx.traffic.peakToAverage;
+  const share = new Float64Array(graph.n).fill(1);
+  const state = new Uint8Array(graph.n); // 0 new, 1 in progress, 2 done
+  const carrying = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
+  for (let root = 0; root < graph.n; root++) {
+    if (state[root]) continue;
+    const stack: Array<[number, number]> = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const [v, next] = top;
+      const incoming = graph.in[v]!;
+      if (next < incoming.length) {
+        top[1] = next + 1;
+        const e = incoming[next]!;
+        const u = graph.from[e]!;
+        if (carrying(e) && !buffered(ctx, e) && state[u] === 0) {
+          state[u] = 1;
+          stack.push([u, 0]);
+        }
+        continue;
+      }
+      let total = 0;
+      let served = 0;
+      for (const e of incoming) {
+        if (!carrying(e)) continue;
+        const rate = rates[e]!;
+        total += rate;
+        const u = graph.from[e]!;
+        served += rate * (buffered(ctx, e) ? 1 / k : state[u] === 2 ? share[u]! : 1);
+      }
+      share[v] = total > 0 ? served / total : 1;
+      state[v] = 2;
+      stack.pop();
+    }
+  }
+  return share;
+}
+
+export default defineRule({
+  id: 'capacity',
+  name: 'Capacity',
+  category: 'resilience',
+  severity: 'high',
+  description: `A component whose propagated peak load (the traffic model) exceeds what its instances can carry: the catalog's planning figure per vCPU or per instance (or the component's measured \`capacityRpsPerInstance\`) × its instance size × its instance count, counting the autoscaling maximum. Consumers of queues, topics and logs need only keep up with the average rate, since the peak waits in the queue; reads are spread over read replicas. Critical above ${CRITICAL_OVERLOAD}× the capacity, high above 1×. Components whose capacity cannot be told (managed services that scale on their own, unknown instance sizes, provider-scaled Kubernetes) are not checked.`,
+  check(ctx) {
+    const { graph } = ctx;
+    const findings: FindingDraft[] = [];
+    let rates: Float64Array | undefined;
+    let shares: Float64Array | undefined;
+    for (let i = 0; i < graph.n; i++) {
+      if (graph.hasRole(i, 'entrypoint')) continue;
+      const component = ctx.doc.components[i]!;
+      const load = ctx.traffic.components.get(component.id)!;
+      if (!(load.peakRps > 0) || !Number.isFinite(load.peakRps)) continue; // no load, or fan-out beyond any figure
+      const config = ctx.config(i);
+      if (providerScaled(component.type, config)) continue;
+      const capacity = capacityOf(component, ctx.book);
+      if (!capacity || !(capacity.perInstanceRps > 0)) continue;
+      rates ??= connectionRates(ctx);
+      shares ??= immediateShares(ctx, rates);
+
+      // what it must serve at once: requests at their peak, queued messages at their average, smoothed upstream
+      const k = ctx.traffic.peakToAverage;
+      let total = 0;
+      let served = 0;
+      let readsServed = 0;
+      let queuedRate = 0;
+      let messageRate = 0;
+      const queues: string[] = [];
+      for (const e of graph.in[i]!) {
+        const def = graph.connectionDefs[e]!;
+        if (def.carries === 'none') continue;
+        const rate = rates[e]!;
+        total += rate;
+        if (def.carries === 'message') messageRate += rate;
+        const pulled = buffered(ctx, e);
+        const part = rate * (pulled ? 1 / k : shares[graph.from[e]!]!);
+        served += part;
+        if (pulled) {
+          queuedRate += rate;
+          queues.push(ctx.name(graph.from[e]!));
+        } else if (def.id === 'read') readsServed += part;
+      }
+      const peak = load.peakRps;
+      const demand = total > 0 ? (peak * served) / total : peak;
+      const reads = total > 0 ? (peak * readsServed) / total : 0;
+      const readReplicas = typeof config.readReplicas === 'number' ? config.readReplicas : 0;
+      // the primaries carry everything but the reads the replicas take
+      const primary = demand - reads + reads / (1 + readReplicas);
+      const ratio = primary / capacity.totalRps;
+      if (!(ratio > 1)) continue;
+
+      const id = component.id;
+      const name = ctx.name(i);
+      const unit = total > 0 && messageRate === total ? 'messages' : messageRate > 0 ? 'requests and messages' : 'requests';
+      const allQueued = total > 0 && queuedRate === total;
+      let what: string;
+      if (allQueued) what = `${name} consumes ${fmtFast(demand)} ${unit}/s on average from ${nameList([...new Set(queues)])} (${fmtFast(peak)} at peak; the peaks wait there, but the average must be kept up with)`;
+      else if (demand < peak * 0.999) what = `${name} must keep up with ${fmtFast(demand)} ${unit}/s (the traffic model's peak is ${fmtFast(peak)}/s, but part of it comes through queues, which spread it to the average)`;
+      else what = `${name} receives ${fmtFast(peak)} ${unit}/s at peak`;
+      if (readReplicas > 0 && reads > 0) {
+        what += `; ${fmtFast(reads)}/s of it are reads spread over the primary and ${readReplicas} read replica${readReplicas === 1 ? '' : 's'}, so the primary carries ${fmtFast(primary)}/s,`;
+      }
+      const backlog = allQueued ? ': the backlog grows without bound' : '';
+
+      // the fix raises what capacityOf counts to the number needed
+      const needed = instancesNeeded(primary, capacity.perInstanceRps, TARGET_UTILISATION);
+      const def = graph.defs[i]!;
+      const shape = def.config.shape as Record<string, unknown>;
+      const autoscaling = config.autoscaling as { min: number; max: number } | undefined;
+      const at = `at ${TARGET_UTILISATION * 100} % utilisation`;
+      let patch: Record<string, unknown> | undefined;
+      let would: string;
+      const countKey = COUNT_KEYS.find(([k]) => typeof config[k] === 'number') ?? ('replicas' in shape ? COUNT_KEYS[0] : undefined);
+      if (def.id === 'aws.lambda' && typeof config.reservedConcurrency === 'number') {
+        patch = { reservedConcurrency: needed };
+        would = `a reserved concurrency of ${needed} would do ${at}`;
+      } else if (autoscaling) {
+        patch = { autoscaling: { min: autoscaling.min, max: needed } };
+        would = `an autoscaling maximum of ${needed} would do ${at}`;
+      } else if (countKey) {
+        patch = { [countKey[0]]: needed };
+        would = `${needed} ${needed === 1 ? countKey[1] : countKey[2]} would do ${at}`;
+      } else {
+        would = `carrying it ${at} takes ${fmtFast(primary / TARGET_UTILISATION)}/s, ${fmtFast(primary / TARGET_UTILISATION / capacity.totalRps)}× what it has`;
+        // one primary: more read replicas help when the rest fits on it
+        const room = capacity.totalRps * TARGET_UTILISATION - (demand - reads);
+        const replicas = reads > 0 && room > 0 ? Math.ceil(reads / room) - 1 : -1;
+        if ('readReplicas' in shape && replicas > readReplicas) {
+          patch = { readReplicas: replicas };
+          would = `${replicas} read replica${replicas === 1 ? '' : 's'} taking the reads would do ${at}`;
+        }
+      }
+      if (patch && !def.config.safeParse({ ...component.config, ...patch }).success) patch = undefined;
+
+      findings.push({
+        components: [id],
+        connections: graph.in[i]!.filter((e) => graph.connectionDefs[e]!.carries !== 'none').map((e) => ctx.doc.connections[e]!.id),
+        message: `${what} but ${capacity.basis} = ${fmtFast(capacity.totalRps)}/s${backlog}; ${would}.`,
+        remediation: patch
+          ? `Raise ${Object.keys(patch)[0]} as the fix does, or use larger instances; if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.`
+          : 'Use a larger instance size or take load off it (read replicas, a cache, sharding); if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.',
+        severity: ratio > CRITICAL_OVERLOAD ? 'critical' : 'high',
+        ...(patch && {
+          fix: {
+            origin: 'fix:capacity',
+            summary: `Scale ${name} to carry its load (${Object.entries(patch)
+              .map(([k, v]) => `${k}: ${typeof v === 'object' ? `max ${(v as { max: number }).max}` : v}`)
+              .join(', ')})`,
+            ops: [{ op: 'updateComponent', id, config: patch } satisfies Op],
+          },
+        }),
+      });
+    }
+    return findings;
+  },
+});
