@@ -1,4 +1,4 @@
-import { compareClouds, price, PRICED_CLOUDS, type CloudComparison, type PricedCloud, type PriceResult } from '@backarch/core';
+import { cheaperAlternatives, compareClouds, price, PRICED_CLOUDS, type Alternative, type CloudComparison, type PricedCloud, type PriceResult } from '@backarch/core';
 import { loadBook } from '../book';
 import { defineCommand } from '../command';
 import { readDocument } from '../document-file';
@@ -8,7 +8,7 @@ import { style, UsageError, type CommandIo } from '../io';
 export default defineCommand({
   name: 'price',
   summary: 'Itemised monthly bill of a design, on its cloud or compared across AWS, GCP and Azure',
-  usage: 'FILE [--cloud aws|gcp|azure] [--compare] [--json]',
+  usage: 'FILE [--cloud aws|gcp|azure] [--compare] [--alternatives] [--json]',
   help: [
     'Prices every component from the price book: cost lines (quantity × unit price, 730 hours a month), the',
     'component total and the bill total. Usage-based lines take their quantities from the traffic model.',
@@ -17,11 +17,18 @@ export default defineCommand({
     '',
     '--cloud C     price the design on cloud C, mapping each component to its nearest equivalent there',
     '--compare     the design on AWS, GCP and Azure side by side, with deltas and every mapping',
+    '--alternatives  cheaper ways to run the same design (smaller size that still carries the peak, reserved',
+    '              term, Graviton, Lambda at low traffic), each with its monthly saving and a change set',
     '--json        the engine\'s result (with --compare, the comparison)',
     '',
     'Exit codes: 0 priced (even with unknown lines); 2 the file cannot be read or is not a valid document.',
   ].join('\n'),
-  options: { cloud: { type: 'string' }, compare: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  options: {
+    cloud: { type: 'string' },
+    compare: { type: 'boolean', default: false },
+    alternatives: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
   async run({ positionals, values }, io) {
     const [file, extra] = positionals;
     if (!file || extra !== undefined) throw new UsageError('price takes exactly one FILE');
@@ -36,7 +43,9 @@ export default defineCommand({
       return 0;
     }
     const result = price(read.doc, book, cloud ? { cloud: cloud as PricedCloud } : {});
-    io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : billText(read.doc.name, result, io));
+    const alternatives = values.alternatives ? cheaperAlternatives(read.doc, book) : undefined;
+    if (values.json) io.out(`${JSON.stringify(alternatives ? { ...result, alternatives } : result, null, 2)}\n`);
+    else io.out(billText(read.doc.name, result, io) + (alternatives ? alternativesText(alternatives, io) : ''));
     return 0;
   },
 });
@@ -61,6 +70,10 @@ function billText(name: string, result: PriceResult, io: CommandIo): string {
     for (const line of c.costComponents) {
       if (line.missing) notes.push(`! ${c.label}: ${line.name}: ${line.missing}`);
       else if (line.estimate) notes.push(`~ ${c.label}: ${line.name}: ${line.estimate}`);
+      if (line.onDemandMonthlyUsd && line.monthlyUsd) {
+        const saving = Number(line.onDemandMonthlyUsd) - Number(line.monthlyUsd);
+        notes.push(`↓ ${c.label}: ${line.name}: saves ${usd(saving)} a month against on-demand (${usd(line.onDemandMonthlyUsd)})`);
+      }
     }
     for (const note of c.notes) if (!c.free) notes.push(`  ${c.label}: ${note}`);
     if (c.mapping) notes.push(`→ ${c.label}: ${c.mapping}`);
@@ -103,4 +116,12 @@ function comparisonText(name: string, comparison: CloudComparison, io: CommandIo
   }
   out.push(`\n${s.dim('Totals with unknown lines are lower bounds; every mapping is listed above.')}\n`);
   return out.join('');
+}
+
+function alternativesText(alternatives: Alternative[], io: CommandIo): string {
+  const s = style(io);
+  if (alternatives.length === 0) return `\n${s.bold('Cheaper alternatives:')} none that keep capacity and the constraints, with the prices the book has.\n`;
+  const lines = alternatives.map((a) => `  ${s.green(usd(a.monthlySavingUsd).padStart(11))}/month  ${a.change.summary}\n${' '.repeat(21)}${s.dim(a.why)}\n`);
+  const total = alternatives.reduce((sum, a) => sum + Number(a.monthlySavingUsd), 0);
+  return `\n${s.bold('Cheaper alternatives')} (up to ${usd(total)} a month if all were taken; --json has the change sets):\n${lines.join('')}`;
 }

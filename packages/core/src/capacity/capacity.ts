@@ -58,7 +58,8 @@ export function capacityOf(component: Component, book: PriceBook | undefined, us
   }
   if (figure.rpsPerVcpu === undefined) return undefined;
   const instanceType = config.instanceType as string | undefined;
-  const vcpus = (config.vcpus as number | undefined) ?? (instanceType && book ? sizeOf(book, instanceType)?.vcpu : undefined);
+  // a named instance type says how big an instance is; `vcpus` sizes it only when no type is named
+  const vcpus = (instanceType && book ? sizeOf(book, instanceType)?.vcpu : undefined) ?? (config.vcpus as number | undefined);
   if (!vcpus) return undefined;
   const perInstance = vcpus * figure.rpsPerVcpu;
   const sizeText = instanceType ? `${instanceType} (${vcpus} vCPU)` : `${vcpus} vCPU`;

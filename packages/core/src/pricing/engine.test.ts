@@ -102,3 +102,11 @@ describe('price', () => {
     expect(result.incomplete).toBe(true);
   });
 });
+
+describe('reserved and spot terms', () => {
+  it('[PR10] price the term where the book has it and show what on-demand would cost', async () => {
+    const { billOf } = await import('../testing/price-slice-aws');
+    const bill = billOf('vm', [{ id: 'vm', type: 'aws.ec2', config: { instanceType: 'm5.large', term: 'reserved-1y' } }]);
+    expect(bill.line('Instance usage (Linux, reserved 1y, m5.large)')).toMatchObject({ unitPriceUsd: '0.06', monthlyUsd: '43.8', onDemandMonthlyUsd: '70.08' });
+  });
+});

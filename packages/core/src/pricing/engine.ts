@@ -87,6 +87,11 @@ function priceLine(book: PriceBook, item: CostItem, region: string, cloud: strin
     usageBased: item.usageBased,
   };
   if (found.estimate) line.estimate = found.estimate;
+  const term = item.price.term ?? 'on-demand';
+  if (found.record && term !== 'on-demand') {
+    const onDemand = book.find({ ...item.price, term: 'on-demand', region: found.record.region });
+    if (onDemand) line.onDemandMonthlyUsd = toText(costOf(onDemand, item.quantity));
+  }
   if (found.missing) line.missing = found.missing;
   if (found.record) {
     const r = found.record;

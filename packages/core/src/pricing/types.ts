@@ -85,6 +85,8 @@ export interface CostLine {
   usageBased: boolean;
   /** Set when the price came from another region's list price: the line is an estimate. */
   estimate?: string;
+  /** For a reserved or spot line: what the same quantity costs on demand, to show the saving. */
+  onDemandMonthlyUsd?: string;
   /** Why there is no price, when there is none. */
   missing?: string;
   source?: { service: string; sku: string; file: string; key: string; trust: PriceRecord['source']['trust']; effectiveDate: string; region: string; term: PriceTerm };
