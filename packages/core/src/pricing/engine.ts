@@ -177,8 +177,13 @@ export function priceComponent(
     region,
     term: (config.term as PriceTerm | undefined) ?? 'on-demand',
     load: trafficResult.components.get(component.id)!,
-    incoming: linksOf(doc, trafficResult).incoming.get(component.id) ?? [],
-    outgoing: linksOf(doc, trafficResult).outgoing.get(component.id) ?? [],
+    // built on first use: most pricers never look at their connections
+    get incoming() {
+      return linksOf(doc, trafficResult).incoming.get(component.id) ?? [];
+    },
+    get outgoing() {
+      return linksOf(doc, trafficResult).outgoing.get(component.id) ?? [];
+    },
     traffic: trafficResult,
     book,
   };

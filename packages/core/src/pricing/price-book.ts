@@ -105,24 +105,32 @@ const matches = (record: PriceRecord, attributes?: PriceQuery['attributes']) =>
 
 export function createPriceBook(records: readonly PriceRecord[]): PriceBook {
   const bySku = new Map<string, PriceRecord[]>();
+  const bySkuAndRegion = new Map<string, PriceRecord[]>();
   const byService = new Map<string, PriceRecord[]>();
   for (const record of records) {
     const skuKey = `${record.cloud}|${record.service}|${record.sku}|${record.term}`;
     let list = bySku.get(skuKey);
     if (!list) bySku.set(skuKey, (list = []));
     list.push(record);
+    const regionKey = `${skuKey}|${record.region}`;
+    let inRegion = bySkuAndRegion.get(regionKey);
+    if (!inRegion) bySkuAndRegion.set(regionKey, (inRegion = []));
+    inRegion.push(record);
     const serviceKey = `${record.cloud}|${record.service}|${record.region}|${record.term}`;
     let services = byService.get(serviceKey);
     if (!services) byService.set(serviceKey, (services = []));
     services.push(record);
   }
   for (const list of bySku.values()) list.sort(compareRecords);
+  for (const list of bySkuAndRegion.values()) list.sort(compareRecords);
   return {
     records,
     candidates: (q) => (bySku.get(`${q.cloud}|${q.service}|${q.sku}|${q.term ?? 'on-demand'}`) ?? []).filter((r) => matches(r, q.attributes)),
     find(q) {
-      const list = bySku.get(`${q.cloud}|${q.service}|${q.sku}|${q.term ?? 'on-demand'}`);
-      return list?.find((r) => r.region === q.region && matches(r, q.attributes));
+      const list = bySkuAndRegion.get(`${q.cloud}|${q.service}|${q.sku}|${q.term ?? 'on-demand'}|${q.region}`);
+      if (!list) return undefined;
+      for (const record of list) if (matches(record, q.attributes)) return record;
+      return undefined;
     },
     skus: (cloud, service, region, term = 'on-demand') => byService.get(`${cloud}|${service}|${region}|${term}`) ?? [],
   };
