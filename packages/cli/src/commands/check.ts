@@ -45,17 +45,18 @@ export default defineCommand({
   },
 });
 
-/** Words of `text` in lines of at most `width` characters. */
+/** `text` in lines of at most `width` characters, broken at spaces (a longer word gets a line of its own). */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  let start = 0;
+  while (text.length - start > width) {
+    let cut = text.lastIndexOf(' ', start + width);
+    if (cut <= start) cut = text.indexOf(' ', start + width);
+    if (cut === -1) break;
+    lines.push(text.slice(start, cut));
+    start = cut + 1;
   }
-  if (line) lines.push(line);
+  lines.push(text.slice(start));
   return lines;
 }
 

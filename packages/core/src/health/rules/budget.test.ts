@@ -55,7 +55,7 @@ describe('budget', () => {
   it('[budget-3] a component taking more than 40 % of the budget is medium, with the headroom it would use up', () => {
     const [finding] = findingsOf(chat({ max: 9000 }), 'budget', { book });
     expect(finding!.message).toBe(
-      'llm costs $3,942/month, 43.8 % of the $9,000 budget (more than the 40 % one component should take): a 128 % rise in its cost alone would use up the $5,058 left under the budget.',
+      'llm costs $3,942/month, 43.8 % of the $9,000 budget (more than the 40 % one component should take): it is billed by usage, so 128 % more traffic on it alone would use up the $5,058 left under the budget.',
     );
     expect(finding!.severity).toBe('medium');
     expect(finding!.fix).toBeUndefined(); // the pricing engine knows no cheaper way to run a model API
@@ -79,7 +79,7 @@ describe('budget', () => {
   it('[budget-6] the fix for a component over its share brings it under the share', () => {
     const share = findingsOf(vms({ max: 500 }), 'budget', { book })[0]!;
     expect(share.message).toBe(
-      'api costs at least $243/month, 48.6 % of the $500 budget (more than the 40 % one component should take): a 106 % rise in its cost alone would use up the $257 left under the budget (less, once the unpriced components are counted).',
+      'api costs at least $243/month, 48.6 % of the $500 budget (more than the 40 % one component should take): it is provisioned capacity, paid whether used or not, and a 106 % rise in its cost alone would use up the $257 left under the budget (less, once the unpriced components are counted).',
     );
     const fixed = afterFix(vms({ max: 500 }), 'budget', { book });
     expect(fixed.same).toEqual([]);

@@ -3,7 +3,7 @@ import { cheaperAlternatives, type Alternative } from '../../pricing/alternative
 import type { PricedComponent } from '../../pricing/types';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { applyNearby, fmtFast, nameList } from './helpers';
+import { applyNearby, fmt, nameList } from './helpers';
 
 /** Share of the monthly budget above which one component's cost is a finding. */
 export const COMPONENT_SHARE = 0.4;
@@ -18,7 +18,7 @@ export function usd(n: number): string {
 /** A percentage for messages, 3 significant digits: "48.2 %", "99.6 %", "9,772 %", "<0.1 %". */
 export function percent(ratio: number): string {
   const p = ratio * 100;
-  return p > 0 && p < 0.1 ? '<0.1 %' : `${fmtFast(p)} %`;
+  return p > 0 && p < 0.1 ? '<0.1 %' : `${fmt(p)} %`;
 }
 
 interface Cost {
@@ -48,7 +48,7 @@ export default defineRule({
   name: 'Budget',
   category: 'cost',
   severity: 'critical',
-  description: `Needs prices: runs only when a price book is given (\`backarch check\` always gives one) and the constraints set \`budgetUsdPerMonth.max\`. A bill over the maximum is critical, with the amount over and the biggest costs; when some prices are unknown the bill is a lower bound, so it is flagged only when the priced part alone is already over. Under budget, a single component costing more than ${COMPONENT_SHARE * 100} % of the budget is a medium finding: a modest rise in its usage or price uses up the headroom. The fix, when the pricing engine knows one, is the cheaper alternative (smaller size that still carries the peak, reserved term, Graviton, Lambda at low traffic) that resolves it. A budget minimum far above the bill is not a finding.`,
+  description: `Needs prices: runs only when a price book is given (\`backarch check\` always gives one) and the constraints set \`budgetUsdPerMonth.max\`. A bill over the maximum is critical, with the amount over and the biggest costs; when some prices are unknown the bill is a lower bound, so it is flagged only when the priced part alone is already over. Under budget, a single component costing more than ${COMPONENT_SHARE * 100} % of the budget is a medium finding, saying how much more traffic (usage-billed) or cost (provisioned) would use up the headroom. The fix, when the pricing engine knows one, is the cheaper alternative (smaller size that still carries the peak, reserved term, Graviton, Lambda at low traffic) that resolves it. A budget minimum far above the bill is not a finding.`,
   check(ctx) {
     const max = ctx.doc.constraints.budgetUsdPerMonth?.max;
     const bill = max === undefined ? undefined : ctx.price();
@@ -84,7 +84,8 @@ export default defineRule({
         ? ` Cheaper options the pricing engine found: ${options.map((a) => `${a.change.summary} (saves ${usd(Number(a.monthlySavingUsd))}/month)`).join('; ')}.`
         : '';
       findings.push({
-        components: top.length ? top.map((c) => c.priced.id) : costs.slice(0, 1).map((c) => c.priced.id),
+        // the biggest cost is the one to look at (and where the overrun is accepted, if it is)
+        components: costs.slice(0, 1).map((c) => c.priced.id),
         connections: [],
         message,
         remediation: `Cut the biggest costs first: right-size or reserve always-on instances, cache or batch usage-billed calls, or raise the budget if the design is what it costs (\`backarch price\` itemises the bill).${savings}`,
@@ -97,17 +98,28 @@ export default defineRule({
     for (const cost of costs) {
       if (cost.usd <= COMPONENT_SHARE * max) break;
       const name = ctx.name(cost.index);
-      const rise = headroom > 0 ? `a ${percent(headroom / cost.usd)} rise in its cost alone would use up the ${usd(headroom)} left under the budget` : 'the bill has no headroom left';
+      // usage-billed costs grow with traffic on their own; provisioned ones are paid whether used or not
+      const usageUsd = cost.priced.costComponents.reduce((sum, l) => sum + (l.usageBased && l.monthlyUsd !== null ? Number(l.monthlyUsd) : 0), 0);
+      const byUsage = usageUsd > cost.usd / 2;
+      const left = `the ${usd(headroom)} left under the budget${bill.incomplete ? ' (less, once the unpriced components are counted)' : ''}`;
+      const rise =
+        headroom <= 0
+          ? 'the bill has no headroom left'
+          : byUsage
+            ? `it is billed by usage, so ${percent(headroom / usageUsd)} more traffic on it alone would use up ${left}`
+            : `it is provisioned capacity, paid whether used or not, and a ${percent(headroom / cost.usd)} rise in its cost alone would use up ${left}`;
       const alternative = bestAlternative(ctx, cost.index);
       const resolves = alternative && cost.usd - Number(alternative.monthlySavingUsd) <= COMPONENT_SHARE * max;
       findings.push({
         components: [cost.priced.id],
         connections: [],
         severity: 'medium',
-        message: `${name} costs ${cost.partial ? 'at least ' : ''}${usd(cost.usd)}/month, ${percent(cost.usd / max)} of the ${usd(max)} budget (more than the ${COMPONENT_SHARE * 100} % one component should take): ${rise}${bill.incomplete ? ' (less, once the unpriced components are counted)' : ''}.`,
+        message: `${name} costs ${cost.partial ? 'at least ' : ''}${usd(cost.usd)}/month, ${percent(cost.usd / max)} of the ${usd(max)} budget (more than the ${COMPONENT_SHARE * 100} % one component should take): ${rise}.`,
         remediation: alternative
           ? `${alternative.change.summary}: ${alternative.why}.${resolves ? '' : ` That still leaves it above ${COMPONENT_SHARE * 100} % of the budget; look at its size and usage too.`}`
-          : `Check ${name} is sized for its load and priced on the right term, or raise the budget if it is what the design needs.`,
+          : byUsage
+            ? `Bring its usage cost down (caching, batching, a cheaper tier or model for easy requests), cap it with a rate limit and a spend alert, or raise the budget if it is what the design needs.`
+            : `Check ${name} is sized for its load and priced on the right term, or raise the budget if it is what the design needs.`,
         ...(alternative && resolves && { fix: asFix(alternative) }),
       });
     }

@@ -70,6 +70,19 @@ describe('capacity', () => {
     expect(findingsOf(api(5000, 'aws.lambda', {}), 'capacity')).toEqual([]);
     expect(findingsOf(api(50000, 'gcp.gke', { mode: 'autopilot' }), 'capacity', { book })).toEqual([]);
     expect(findingsOf(api(50000, 'aws.eks', { computeMode: 'fargate' }), 'capacity', { book })).toEqual([]);
+    const cache = doc(
+      [
+        { id: 'web', type: 'client.web' },
+        { id: 'api', type: 'aws.lambda' },
+        { id: 'cache', type: 'aws.elasticache', config: { serverless: true } },
+      ],
+      [
+        { from: 'web', to: 'api', type: 'http' },
+        { from: 'api', to: 'cache', type: 'read' },
+      ],
+      { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 80000 } },
+    );
+    expect(findingsOf(cache, 'capacity')).toEqual([]);
   });
 
   it('[cap-5] a queue consumer need only keep up with the average, and what it calls sees the average too', () => {
@@ -80,6 +93,29 @@ describe('capacity', () => {
       `worker consumes 300 messages/s on average from orders-queue (900 at peak; the peaks wait there, but the average must be kept up with) but 1 × 1 vCPU × 100/s per vCPU ${JSON_API} = 100/s: the backlog grows without bound; 5 instances would do at 70 % utilisation.`,
     );
     expect(finding!.severity).toBe('critical');
+  });
+
+  it('[cap-5b] a consumer of a topic or log is told the model gives it every message, until share says otherwise', () => {
+    const topic = (share?: number) =>
+      doc(
+        [
+          { id: 'web', type: 'client.web' },
+          { id: 'api', type: 'aws.lambda' },
+          { id: 'events', type: 'kafka' },
+          { id: 'mailer', type: 'service', config: { replicas: 1, vcpus: 1 } },
+        ],
+        [
+          { from: 'web', to: 'api', type: 'http' },
+          { from: 'api', to: 'events', type: 'publish' },
+          { from: 'events', to: 'mailer', type: 'consume', ...(share !== undefined && { config: { share } }) },
+        ],
+        { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 900 } },
+      );
+    expect(findingsOf(topic(), 'capacity')[0]!.message).toContain(
+      'The traffic model gives it every message of events; if it reads only some topics, set share on its consume connection.',
+    );
+    expect(findingsOf(topic(0.5), 'capacity')[0]!.message).not.toContain('The traffic model gives it');
+    expect(findingsOf(topic(0.2), 'capacity')).toEqual([]); // 180 at peak, 60 on average
   });
 
   it('[cap-6] reads are spread over read replicas; the fix for a single primary adds replicas', () => {

@@ -3,7 +3,7 @@ import type { Op } from '../../document/change-set';
 import { TARGET_UTILISATION } from '../../pricing/alternatives';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { fmtFast, nameList } from './helpers';
+import { fmt, nameList } from './helpers';
 
 /** Load above this multiple of the capacity is critical: more than a third of the requests would fail or queue. */
 export const CRITICAL_OVERLOAD = 1.5;
@@ -17,9 +17,9 @@ const COUNT_KEYS: ReadonlyArray<[string, string, string]> = [
   ['shardCount', 'shard', 'shards'],
 ];
 
-/** Kubernetes modes where the provider sizes and adds the nodes: the node count says nothing about capacity. */
+/** Modes where the provider sizes and adds the capacity (serverless caches, provider-run Kubernetes nodes): the configured count says nothing. */
 function providerScaled(type: string, config: Record<string, unknown>): boolean {
-  return (type === 'aws.eks' && config.computeMode !== 'managed-node-group') || (type === 'gcp.gke' && config.mode === 'autopilot');
+  return config.serverless === true || (type === 'aws.eks' && config.computeMode !== 'managed-node-group') || (type === 'gcp.gke' && config.mode === 'autopilot');
 }
 
 /** A connection the receiver pulls from a queue, topic or log at its own pace: `consume`, or `stream` out of a stream or datastore. */
@@ -89,7 +89,7 @@ export default defineRule({
   name: 'Capacity',
   category: 'resilience',
   severity: 'high',
-  description: `A component whose propagated peak load (the traffic model) exceeds what its instances can carry: the catalog's planning figure per vCPU or per instance (or the component's measured \`capacityRpsPerInstance\`) × its instance size × its instance count, counting the autoscaling maximum. Consumers of queues, topics and logs need only keep up with the average rate, since the peak waits in the queue; reads are spread over read replicas. Critical above ${CRITICAL_OVERLOAD}× the capacity, high above 1×. Components whose capacity cannot be told (managed services that scale on their own, unknown instance sizes, provider-scaled Kubernetes) are not checked.`,
+  description: `A component whose propagated peak load (the traffic model) exceeds what its instances can carry: the catalog's planning figure per vCPU or per instance (or the component's measured \`capacityRpsPerInstance\`) × its instance size × its instance count, counting the autoscaling maximum. Consumers of queues, topics and logs need only keep up with the average rate, since the peak waits in the queue; reads are spread over read replicas. Critical above ${CRITICAL_OVERLOAD}× the capacity, high above 1×. Components whose capacity cannot be told (managed services that scale on their own, serverless caches, unknown instance sizes, Kubernetes whose nodes the provider runs) are not checked.`,
   check(ctx) {
     const { graph } = ctx;
     const findings: FindingDraft[] = [];
@@ -115,6 +115,7 @@ export default defineRule({
       let queuedRate = 0;
       let messageRate = 0;
       const queues: string[] = [];
+      const wholeFeeds: string[] = []; // topics and logs whose every message the model sends here (no share set)
       for (const e of graph.in[i]!) {
         const def = graph.connectionDefs[e]!;
         if (def.carries === 'none') continue;
@@ -126,7 +127,10 @@ export default defineRule({
         served += part;
         if (pulled) {
           queuedRate += rate;
-          queues.push(ctx.name(graph.from[e]!));
+          const source = graph.from[e]!;
+          queues.push(ctx.name(source));
+          const fanOut = graph.hasRole(source, 'topic') || graph.hasRole(source, 'stream');
+          if (fanOut && ctx.doc.connections[e]!.config?.share === undefined) wholeFeeds.push(ctx.name(source));
         } else if (def.id === 'read') readsServed += part;
       }
       const peak = load.peakRps;
@@ -143,13 +147,17 @@ export default defineRule({
       const unit = total > 0 && messageRate === total ? 'messages' : messageRate > 0 ? 'requests and messages' : 'requests';
       const allQueued = total > 0 && queuedRate === total;
       let what: string;
-      if (allQueued) what = `${name} consumes ${fmtFast(demand)} ${unit}/s on average from ${nameList([...new Set(queues)])} (${fmtFast(peak)} at peak; the peaks wait there, but the average must be kept up with)`;
-      else if (demand < peak * 0.999) what = `${name} must keep up with ${fmtFast(demand)} ${unit}/s (the traffic model's peak is ${fmtFast(peak)}/s, but part of it comes through queues, which spread it to the average)`;
-      else what = `${name} receives ${fmtFast(peak)} ${unit}/s at peak`;
+      if (allQueued) what = `${name} consumes ${fmt(demand)} ${unit}/s on average from ${nameList([...new Set(queues)])} (${fmt(peak)} at peak; the peaks wait there, but the average must be kept up with)`;
+      else if (demand < peak * 0.999) what = `${name} must keep up with ${fmt(demand)} ${unit}/s (the traffic model's peak is ${fmt(peak)}/s, but part of it comes through queues, which spread it to the average)`;
+      else what = `${name} receives ${fmt(peak)} ${unit}/s at peak`;
       if (readReplicas > 0 && reads > 0) {
-        what += `; ${fmtFast(reads)}/s of it are reads spread over the primary and ${readReplicas} read replica${readReplicas === 1 ? '' : 's'}, so the primary carries ${fmtFast(primary)}/s,`;
+        what += `; ${fmt(reads)}/s of it are reads spread over the primary and ${readReplicas} read replica${readReplicas === 1 ? '' : 's'}, so the primary carries ${fmt(primary)}/s,`;
       }
       const backlog = allQueued ? ': the backlog grows without bound' : '';
+      const feeds = [...new Set(wholeFeeds)];
+      const subscription = feeds.length
+        ? ` The traffic model gives it every message of ${nameList(feeds)}; if it reads only some topics, set share on its consume connection.`
+        : '';
 
       // the fix raises what capacityOf counts to the number needed
       const needed = instancesNeeded(primary, capacity.perInstanceRps, TARGET_UTILISATION);
@@ -170,7 +178,7 @@ export default defineRule({
         patch = { [countKey[0]]: needed };
         would = `${needed} ${needed === 1 ? countKey[1] : countKey[2]} would do ${at}`;
       } else {
-        would = `carrying it ${at} takes ${fmtFast(primary / TARGET_UTILISATION)}/s, ${fmtFast(primary / TARGET_UTILISATION / capacity.totalRps)}× what it has`;
+        would = `carrying it ${at} takes ${fmt(primary / TARGET_UTILISATION)}/s, ${fmt(primary / TARGET_UTILISATION / capacity.totalRps)}× what it has`;
         // one primary: more read replicas help when the rest fits on it
         const room = capacity.totalRps * TARGET_UTILISATION - (demand - reads);
         const replicas = reads > 0 && room > 0 ? Math.ceil(reads / room) - 1 : -1;
@@ -184,7 +192,7 @@ export default defineRule({
       findings.push({
         components: [id],
         connections: graph.in[i]!.filter((e) => graph.connectionDefs[e]!.carries !== 'none').map((e) => ctx.doc.connections[e]!.id),
-        message: `${what} but ${capacity.basis} = ${fmtFast(capacity.totalRps)}/s${backlog}; ${would}.`,
+        message: `${what} but ${capacity.basis} = ${fmt(capacity.totalRps)}/s${backlog}; ${would}.${subscription}`,
         remediation: patch
           ? `Raise ${Object.keys(patch)[0]} as the fix does, or use larger instances; if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.`
           : 'Use a larger instance size or take load off it (read replicas, a cache, sharding); if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.',

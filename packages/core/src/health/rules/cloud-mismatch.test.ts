@@ -118,7 +118,28 @@ describe('cloud-mismatch', () => {
     expect(findingsOf(d, 'cloud-mismatch').map((f) => f.components[0])).toEqual(['api', 'topic', 'worker']);
   });
 
-  it('[cloud-6] an accepted risk costs nothing', () => {
+  it('[cloud-6] load balancers map to one working at the same layer; no fix that would lose HTTP routing', () => {
+    const lb = (type: string, cloud: string) =>
+      doc(
+        [
+          { id: 'web', type: 'client.web' },
+          { id: 'lb', type },
+          { id: 'api', type: 'service', config: { replicas: 2 } },
+        ],
+        [
+          { from: 'web', to: 'lb', type: 'http' },
+          { from: 'lb', to: 'api', type: 'http' },
+        ],
+        { cloud, traffic: { peakRps: 50 } },
+      );
+    expect(findingsOf(lb('azure.load-balancer', 'aws'), 'cloud-mismatch')[0]!.message).toContain('The AWS equivalent is Network Load Balancer (aws.nlb; same class: load-balancer).');
+    const l7 = findingsOf(lb('aws.alb', 'azure'), 'cloud-mismatch')[0]!;
+    expect(l7.message).toContain('it works at layer 4 only, so HTTP routing by host and path moves to Front Door or Application Gateway');
+    expect(l7.fix).toBeUndefined();
+    expect(findingsOf(lb('aws.nlb', 'gcp'), 'cloud-mismatch')[0]!.fix!.ops).toEqual([{ op: 'updateComponent', id: 'lb', type: 'gcp.load-balancer', config: { type: 'passthrough-network' } }]);
+  });
+
+  it('[cloud-7] an accepted risk costs nothing', () => {
     const d = topicDoc({ ...pubsub, config: { ...pubsub.config, health: { accept: [{ rule: 'cloud-mismatch', reason: 'partner events arrive on their GCP project' }] } } });
     const result = health(d);
     expect(result.findings.filter((f) => f.rule === 'cloud-mismatch')).toEqual([]);

@@ -3,14 +3,6 @@ import type { ChangeSet } from '../../document/change-set';
 import type { ArchDocument } from '../../document/schema';
 import type { RuleContext } from '../types';
 
-/** Rounds for messages: 3 significant digits, thousands separated ("10,000", "0.123", "864,000"). */
-export function fmt(n: number): string {
-  if (n === 0) return '0';
-  const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
 /** A list of names for a message, shortened after `max`: "orders, cart and 3 more". */
 export function nameList(names: readonly string[], max = 5): string {
   if (names.length <= max) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -80,10 +72,11 @@ export function applyNearby(ctx: RuleContext, i: number, changeSet: ChangeSet): 
 
 const numberFormats: Intl.NumberFormat[] = [];
 /**
- * `fmt` with its number formatters built once: `Number#toLocaleString` with options builds an `Intl.NumberFormat` on
- * every call (~20 µs), which dominates a rule writing thousands of messages. Same output as `fmt`.
+ * Rounds for messages: 3 significant digits, thousands separated ("10,000", "0.123", "864,000"). The formatters are
+ * built once: `Number#toLocaleString` with options builds an `Intl.NumberFormat` on every call (~20 µs), which
+ * dominated rules writing thousands of messages.
  */
-export function fmtFast(n: number): string {
+export function fmt(n: number): string {
   if (n === 0) return '0';
   const abs = Math.abs(n);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;

@@ -79,7 +79,31 @@ describe('team-capacity', () => {
     expect(fixed.newCritical).toEqual([]);
   });
 
-  it('[team-5] an accepted risk costs nothing', () => {
+  it('[team-5] VMs and ECS container hosts count as infrastructure the team runs; Fargate does not', () => {
+    const hosts = (launchType: string) =>
+      doc(
+        [
+          { id: 'web', type: 'client.web' },
+          { id: 'lb', type: 'aws.alb' },
+          { id: 'api', type: 'aws.ecs', config: { launchType, replicas: 2 } },
+          { id: 'batch', type: 'aws.ec2', config: { replicas: 2 } },
+          { id: 'db', type: 'postgresql', config: { multiAz: true } },
+        ],
+        [
+          { from: 'web', to: 'lb', type: 'http' },
+          { from: 'lb', to: 'api', type: 'http' },
+          { from: 'api', to: 'db', type: 'write' },
+          { from: 'batch', to: 'db', type: 'read' },
+        ],
+        { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 10 }, teamSize: 1 },
+      );
+    expect(findingsOf(hosts('ec2'), 'team-capacity')[0]!.message).toBe(
+      'This design needs more operations than a team of 1 can carry: 1 engineer can carry 4 points of operations (4 each); this design needs 7: api (aws.ecs): container hosts (EC2 launch type) 2, batch (aws.ec2): VMs 2 and 3 distinct technologies 3.',
+    );
+    expect(findingsOf(hosts('fargate'), 'team-capacity')[0]!.message).toContain('this design needs 5: batch (aws.ec2): VMs 2 and 3 distinct technologies 3.');
+  });
+
+  it('[team-6] an accepted risk costs nothing', () => {
     const reason = { rule: 'team-capacity', reason: 'a platform team runs the cluster and Kafka for us' };
     const d = platform(3, { kafka: { health: { accept: [reason] } }, k8s: { health: { accept: [reason] } } });
     const result = health(d);

@@ -37,6 +37,7 @@ const SELF_RUN_POINTS: Readonly<Record<string, { points: number; what: string; n
   redis: { points: 3, what: 'self-hosted Redis', noun: 'its own Redis' },
   prometheus: { points: 3, what: 'self-hosted Prometheus', noun: 'its own Prometheus' },
   vm: { points: 2, what: 'VMs', noun: 'its own VMs' },
+  'container-hosts': { points: 2, what: 'container hosts (EC2 launch type)', noun: 'its own container hosts' },
   memcached: { points: 2, what: 'self-hosted Memcached', noun: 'its own Memcached' },
   grafana: { points: 2, what: 'self-hosted Grafana', noun: 'its own Grafana' },
   stateful: { points: 3, what: 'self-hosted stateful software', noun: 'it' },
@@ -62,6 +63,7 @@ function selfRun(ctx: RuleContext, i: number, cloud: string): SelfRun | undefine
     return entry(providerNodes ? 'kubernetes-provider-nodes' : 'kubernetes');
   }
   if (type.equivalence === 'vm') return entry('vm');
+  if (type.id === 'aws.ecs' && config.launchType === 'ec2') return entry('container-hosts');
   const noManagedOffering = MANAGED_FLAG[type.id];
   if (noManagedOffering) {
     if (config.managed === true && !noManagedOffering.includes(cloud)) return undefined;
@@ -99,7 +101,9 @@ export default defineRule({
     if (load <= capacity) return [];
 
     run.sort((a, b) => b.points - a.points);
-    const parts = run.map((r) => `${ctx.name(r.index)} (${graph.defs[r.index]!.id}): ${r.what} ${r.points}`);
+    const SHOWN = 7;
+    const parts = run.slice(0, SHOWN).map((r) => `${ctx.name(r.index)} (${graph.defs[r.index]!.id}): ${r.what} ${r.points}`);
+    if (run.length > SHOWN) parts.push(`${run.length - SHOWN} more components the team runs ${run.slice(SHOWN).reduce((sum, r) => sum + r.points, 0)}`);
     parts.push(`${technologies.size} distinct technolog${technologies.size === 1 ? 'y' : 'ies'} ${technologyPoints}`);
     const engineers = `${team} engineer${team === 1 ? '' : 's'}`;
     // name the one thing to stop running when dropping it alone would be enough
@@ -123,7 +127,7 @@ export default defineRule({
         components: run.length ? run.map((r) => graph.ids[r.index]!) : [...technologies.values()].map((i) => graph.ids[i]!),
         connections: [],
         severity: load > 2 * capacity ? 'high' : 'medium',
-        message: `${headline}: ${engineers} can carry ${capacity} points of operations (${POINTS_PER_ENGINEER} each); this design needs ${load}: ${nameList(parts, 8)}.`,
+        message: `${headline}: ${engineers} can carry ${capacity} points of operations (${POINTS_PER_ENGINEER} each); this design needs ${load}: ${nameList(parts, SHOWN + 2)}.`,
         remediation: fix
           ? `Let the cloud run ${nameList(handOver.map((r) => ctx.name(r.index)))} (the fix sets managed: true), which brings the load to ${after} points.`
           : `Prefer managed services to software the team runs itself (serverless or a container platform over Kubernetes and VMs, managed Kafka, search and databases), use fewer distinct technologies, or grow the team.`,

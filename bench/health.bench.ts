@@ -1,0 +1,71 @@
+// The health score at scale: every rule over one graph index (with the price book, as `backarch check` runs it), on
+// the generator's four shapes, and `backarch check` against `backarch validate` as whole processes. Targets are
+// printed beside the figures; benchmarks never fail. Generated designs fan every request out to every callee, so
+// they carry many findings (a circuit breaker per call, capacity on most services): µs/finding shows the cost is the
+// findings' messages, not the graph's shape.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPriceBook, health, serializeDocument } from '../packages/core/src/index';
+import { generateArchitecture, type GeneratedShape } from '../packages/core/src/testing/generate';
+import { PRICE_RECORDS } from '../packages/pricebook/src/index';
+import { measure, table } from './harness';
+
+const SHAPES: GeneratedShape[] = ['random', 'layered', 'star', 'grid'];
+const SIZES = [1_000, 10_000, 100_000];
+const book = createPriceBook(PRICE_RECORDS);
+
+const rows: Array<Record<string, string | number>> = [];
+const median = new Map<string, number>();
+for (const size of SIZES) {
+  for (const shape of SHAPES) {
+    const doc = generateArchitecture({ shape, components: size, seed: 1 });
+    const options = size >= 100_000 ? { minRuns: 5, minMs: 0, warmup: 1 } : {};
+    const result = health(doc, { book });
+    const t = measure(() => health(doc, { book }), options);
+    median.set(`${shape} ${size}`, t.median);
+    rows.push({
+      shape,
+      components: size,
+      connections: doc.connections.length,
+      findings: result.findings.length,
+      'median ms': t.median,
+      'p95 ms': t.p95,
+      'µs/finding': (t.median * 1000) / Math.max(1, result.findings.length),
+      runs: t.runs,
+      target: '',
+    });
+  }
+}
+for (const row of rows) {
+  const { shape, components } = row as { shape: string; components: number };
+  const targets: string[] = [];
+  if (components === 10_000) targets.push(`≤ 25 ms ${median.get(`${shape} 10000`)! <= 25 ? '✓' : '✗'}`);
+  if (components === 100_000) {
+    const ratio = median.get(`${shape} 100000`)! / median.get(`${shape} 10000`)!;
+    targets.push(`≤ 12× 10k: ${ratio.toFixed(1)}× ${ratio <= 12 ? '✓' : '✗'}`);
+  }
+  if (shape === 'layered') {
+    const ratio = median.get(`layered ${components}`)! / median.get(`random ${components}`)!;
+    targets.push(`≤ random: ${ratio.toFixed(2)}× ${ratio <= 1 ? '✓' : '✗'}`);
+  }
+  row.target = targets.join('; ');
+}
+table(rows);
+
+// whole processes on a generated 10k-component file (benchmarks run from the repository root)
+const bin = 'packages/cli/bin/backarch.js';
+const file = join(mkdtempSync(join(tmpdir(), 'backarch-bench-')), 'layered-10k.backarch.json');
+writeFileSync(file, serializeDocument(generateArchitecture({ shape: 'layered', components: 10_000, seed: 1 })));
+const cli = (...args: string[]) => measure(() => execFileSync(process.execPath, [bin, ...args], { stdio: 'ignore' }), { minRuns: 7, minMs: 0, warmup: 1 });
+const validate = cli('validate', file);
+const check = cli('check', file);
+const checkJson = cli('check', file, '--json');
+const cliRows: Array<Record<string, string | number>> = [
+  { command: 'backarch validate (10k layered)', 'median ms': validate.median, 'p95 ms': validate.p95, target: '' },
+  { command: 'backarch check (10k layered)', 'median ms': check.median, 'p95 ms': check.p95, target: `≤ 1.5× validate: ${(check.median / validate.median).toFixed(2)}× ${check.median <= 1.5 * validate.median ? '✓' : '✗'}` },
+  { command: 'backarch check --json (10k layered)', 'median ms': checkJson.median, 'p95 ms': checkJson.p95, target: `${(checkJson.median / validate.median).toFixed(2)}× validate` },
+];
+console.log('');
+table(cliRows);
