@@ -47,10 +47,16 @@ export function health(doc: ArchDocument, options: HealthOptions = {}): HealthRe
 
   const findings: Finding[] = [];
   const acceptedRisks: AcceptedRisk[] = [];
+  const accepting = new Set(doc.components.filter((_, i) => (configs[i]!.health as { accept?: unknown[] } | undefined)?.accept?.length).map((c) => c.id));
   for (const rule of HEALTH_RULES) {
     for (const draft of rule.check(ctx)) {
       const severity = draft.severity ?? rule.severity;
       const finding: Finding = { ...draft, rule: rule.id, category: rule.category, severity, penalty: draft.penalty ?? SEVERITY_PENALTY[severity] };
+      // most documents accept nothing: skip the per-finding lookups unless a concerned component accepts some risk
+      if (!finding.components.some((id) => accepting.has(id))) {
+        findings.push(finding);
+        continue;
+      }
       const reasons = finding.components.map((id) => ({ component: id, reason: acceptance(configs[graph.index.get(id)!] ?? {}, rule.id) }));
       if (finding.components.length > 0 && reasons.every((r) => r.reason !== undefined)) {
         acceptedRisks.push({ finding, reasons: reasons as Array<{ component: string; reason: string }> });
