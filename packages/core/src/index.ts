@@ -44,7 +44,7 @@ export { decimal, add, sub, mul, div, compare, round, toText, toNumber, isZero, 
 export type { Decimal } from './pricing/decimal';
 export { price, priceComponent, costOf, documentCloud, pricingCloud } from './pricing/engine';
 export type { PriceOptions } from './pricing/engine';
-export { compareClouds, sumUsd } from './pricing/compare';
+export { compareClouds } from './pricing/compare';
 export { cheaperAlternatives, SERVERLESS_MAX_AVERAGE_RPS, TARGET_UTILISATION } from './pricing/alternatives';
 export type { Alternative, AlternativeKind } from './pricing/alternatives';
 export { capacityOf, instancesNeeded } from './capacity/capacity';

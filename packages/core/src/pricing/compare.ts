@@ -1,6 +1,6 @@
 import type { ArchDocument } from '../document/schema';
 import { traffic } from '../traffic/traffic';
-import { add, decimal, mul, sub, toText } from './decimal';
+import { decimal, mul, sub, toText } from './decimal';
 import { documentCloud, price } from './engine';
 import type { PriceBook } from './price-book';
 import { PRICED_CLOUDS, type PricedCloud } from './regions';
@@ -64,5 +64,3 @@ export function compareClouds(doc: ArchDocument, book: PriceBook): CloudComparis
   };
 }
 
-/** Sum of exact decimal strings. */
-export const sumUsd = (values: readonly string[]) => toText(values.reduce((total, v) => add(total, decimal(v)), decimal(0)));

@@ -3,7 +3,7 @@ import type { ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
 import { traffic as computeTraffic, type Load, type TrafficResult } from '../traffic/traffic';
-import { add, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
+import { add, compare, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
 import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
 import { findPricer } from './pricers/registry';
 import { PRICED_CLOUDS, REFERENCE_REGION, regionOn, type PricedCloud } from './regions';
@@ -52,13 +52,12 @@ export function costOf(record: PriceRecord, quantity: number): Decimal {
     const from = decimal(tier.from);
     const next = record.tiers![k + 1];
     const upTo = next ? decimal(next.from) : undefined;
-    const top = upTo && toNumber(upTo) < quantity ? upTo : q;
+    const top = upTo && compare(upTo, q) < 0 ? upTo : q;
     const amount = sub(top, from);
     if (amount.units > 0n) total = add(total, mul(amount, usdOf(tier)));
   });
   return total;
 }
-const toNumber = (d: Decimal) => Number(toText(d));
 
 /** Finds the price for a cost item in the region, else the cloud's reference region (labelled an estimate). */
 function lookup(book: PriceBook, item: CostItem, region: string, cloud: string): { record?: PriceRecord; estimate?: string; missing?: string } {
