@@ -67,3 +67,12 @@ export { HEALTH_CATEGORIES, CATEGORY_MAX, SEVERITIES, SEVERITY_PENALTY } from '.
 export type { Finding, FindingDraft, HealthRule, HealthResult, HealthOptions, HealthCategory, Severity, CategoryScore, AcceptedRisk, RuleContext } from './health/types';
 export { buildGraph, reachable, dominators } from './health/graph';
 export type { ArchGraph } from './health/graph';
+
+// patterns and templates
+export { PATTERNS, getPattern } from './patterns/registry';
+export { PATTERN_CATEGORIES, DIFFICULTIES } from './patterns/types';
+export type { Pattern, AnyPattern, PatternTarget, PatternCategory, Difficulty, Tradeoffs } from './patterns/types';
+export { recommendPatterns, findingAt, sameProblem } from './patterns/recommend';
+export type { Recommendation, RecommendOptions } from './patterns/recommend';
+export { TEMPLATES, getTemplate } from './templates/registry';
+export type { Template } from './templates/types';

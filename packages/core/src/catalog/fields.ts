@@ -113,4 +113,37 @@ export const connectionFields = {
     .max(1)
     .default(1)
     .describe("Fraction of the caller's traffic that goes over this connection (0–1)."),
+  retryBackoff: z
+    .object({
+      baseDelayMs: z.number().int().min(1).max(60000).describe('Wait before the first retry, in ms; each retry doubles it.'),
+      maxDelayMs: z.number().int().min(1).max(600000).describe('Longest wait between two retries, in ms.'),
+      jitter: z.enum(['full', 'equal', 'none']).describe('"full": wait a random time up to the backoff; "equal": half fixed, half random; "none": exact backoff.'),
+    })
+    .strict()
+    .refine((b) => b.baseDelayMs <= b.maxDelayMs, { error: 'baseDelayMs must not exceed maxDelayMs' })
+    .optional()
+    .describe('Exponential backoff between retries, so retries do not arrive in synchronized waves.'),
+  circuitBreakerPolicy: z
+    .object({
+      failureRatePercent: z.number().min(1).max(100).describe('Failure rate over the window that opens the breaker.'),
+      minimumRequests: z.number().int().min(1).max(100000).describe('Calls in the window before the failure rate counts.'),
+      windowSeconds: z.number().int().min(1).max(3600).describe('Sliding window the failure rate is measured over.'),
+      openMs: z.number().int().min(100).max(3600000).describe('How long the breaker stays open (failing fast) before probing.'),
+      halfOpenRequests: z.number().int().min(1).max(1000).describe('Trial calls let through when half-open; all must succeed to close.'),
+    })
+    .strict()
+    .optional()
+    .describe('When the circuit breaker opens and how it recovers.'),
+  bulkhead: z
+    .object({
+      maxConcurrent: z.number().int().min(1).max(100000).describe('Calls in flight at once over this connection; more wait or are rejected.'),
+      maxQueued: z.number().int().min(0).max(100000).describe('Calls that may wait for a free slot; beyond that they fail at once.'),
+    })
+    .strict()
+    .optional()
+    .describe("A separate, bounded pool for this dependency, so a slow callee cannot take all of the caller's threads or connections."),
+  idempotent: z
+    .boolean()
+    .default(false)
+    .describe('The consumer records processed message ids and skips duplicates, so redelivery is harmless.'),
 } as const;

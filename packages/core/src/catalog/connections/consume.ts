@@ -10,5 +10,5 @@ export default defineConnection({
   carries: 'message',
   from: ['queue', 'topic', 'stream', 'event-bus', 'object-storage'],
   to: ['service', 'serverless', 'telemetry-collector'],
-  config: { retries: f.retries, share: f.share },
+  config: { retries: f.retries, retryBackoff: f.retryBackoff, idempotent: f.idempotent, share: f.share },
 });

@@ -10,5 +10,5 @@ export default defineConnection({
   carries: 'request',
   from: REQUEST_CALLERS,
   to: REQUEST_CALLEES,
-  config: { circuitBreaker: f.circuitBreaker, timeoutMs: f.timeoutMs, retries: f.retries, mtls: f.mtls, share: f.share },
+  config: { circuitBreaker: f.circuitBreaker, timeoutMs: f.timeoutMs, retries: f.retries, retryBackoff: f.retryBackoff, circuitBreakerPolicy: f.circuitBreakerPolicy, bulkhead: f.bulkhead, mtls: f.mtls, share: f.share },
 });
