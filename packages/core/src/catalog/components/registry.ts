@@ -15,6 +15,7 @@ import awsLambda from './aws/lambda';
 import awsNlb from './aws/nlb';
 import awsOpensearch from './aws/opensearch';
 import awsS3 from './aws/s3';
+import awsSecretsManager from './aws/secrets-manager';
 import awsSns from './aws/sns';
 import awsSqs from './aws/sqs';
 import awsXray from './aws/xray';
@@ -26,6 +27,7 @@ import azureCosmosdb from './azure/cosmosdb';
 import azureEventHubs from './azure/event-hubs';
 import azureFrontDoor from './azure/front-door';
 import azureFunctions from './azure/functions';
+import azureKeyVault from './azure/key-vault';
 import azureLoadBalancer from './azure/load-balancer';
 import azureServiceBus from './azure/service-bus';
 import azureVm from './azure/vm';
@@ -42,6 +44,7 @@ import gcpGcs from './gcp/gcs';
 import gcpGke from './gcp/gke';
 import gcpLoadBalancer from './gcp/load-balancer';
 import gcpPubsub from './gcp/pubsub';
+import gcpSecretManager from './gcp/secret-manager';
 import grafanaLoki from './grafana/loki';
 import grafanaTempo from './grafana/tempo';
 import llmAnthropic from './llm/anthropic';
@@ -67,6 +70,7 @@ import rabbitmq from './neutral/rabbitmq';
 import redis from './neutral/redis';
 import service from './neutral/service';
 import serviceMesh from './neutral/service-mesh';
+import vault from './neutral/vault';
 import weaviate from './neutral/weaviate';
 import auth0 from './saas/auth0';
 import cloudflare from './saas/cloudflare';
@@ -100,6 +104,11 @@ export const COMPONENT_DEFS = [
   awsCognito,
   keycloak,
   auth0,
+  // secrets
+  awsSecretsManager,
+  gcpSecretManager,
+  azureKeyVault,
+  vault,
   // compute
   service,
   awsEc2,
