@@ -40,6 +40,46 @@ export const fields = {
   memoryMb: z.number().int().min(128).max(32768).describe('Memory per instance in MB.'),
   storageGb: z.number().min(1).max(100000).describe('Provisioned storage in GB.'),
   vcpus: z.number().min(0.25).max(448).describe('vCPUs per instance, for sizing when no instance type is given.'),
+  rateLimit: z
+    .object({
+      requestsPerSecond: z.number().int().min(1).max(10000000).describe('Sustained requests per second allowed for each key (token refill rate).'),
+      burst: z.number().int().min(1).max(10000000).describe('Requests a key may send at once above the sustained rate (token bucket size).'),
+      per: z
+        .enum(['client', 'ip', 'api-key', 'user', 'global'])
+        .describe('What the limit is counted per: the authenticated client (consumer), source IP, API key, end user (token subject), or all traffic together.'),
+    })
+    .strict()
+    .refine((r) => r.burst >= r.requestsPerSecond, { error: 'burst must be at least requestsPerSecond' })
+    .optional()
+    .describe('Rate limit enforced here; requests over it are rejected with 429 Too Many Requests.'),
+  healthCheck: z
+    .object({
+      path: z.string().regex(/^\/[^\s]*$/, { error: 'must be a URL path such as "/healthz"' }).max(200).describe('Path probed on each target (HTTP) — ignored by TCP checks.'),
+      intervalSeconds: z.number().int().min(1).max(300).describe('Seconds between two probes of one target.'),
+      unhealthyThreshold: z.number().int().min(1).max(10).describe('Consecutive failed probes before a target stops receiving traffic.'),
+    })
+    .strict()
+    .optional()
+    .describe('Active health checks: targets that fail them are taken out of rotation until they pass again.'),
+  loadShedding: z
+    .object({
+      maxInFlight: z.number().int().min(1).max(1000000).describe('Requests one instance works on at once; past it, requests below `priority` are rejected at once (503 with Retry-After).'),
+      priority: z
+        .enum(['critical', 'high', 'normal'])
+        .describe('Lowest request priority still admitted once maxInFlight is reached: "critical" admits only critical requests, "normal" sheds only low-priority (batch, prefetch, analytics) work.'),
+    })
+    .strict()
+    .optional()
+    .describe('Admission control: when saturated, reject low-priority requests early instead of letting every request slow down.'),
+  leaderElection: z
+    .object({
+      leaseSeconds: z.number().int().min(1).max(3600).describe('How long a leader holds the lease without renewing it; a crashed leader is replaced after at most this long.'),
+      renewSeconds: z.number().int().min(1).max(3600).describe('How often the leader renews its lease; well under leaseSeconds so a slow renewal does not lose it.'),
+    })
+    .strict()
+    .refine((l) => l.renewSeconds < l.leaseSeconds, { error: 'renewSeconds must be less than leaseSeconds' })
+    .optional()
+    .describe('Replicas compete for a lease in a lock store; only the holder does the singleton work, the others stand by.'),
 } as const;
 
 /** Per-component overrides of the traffic model, like an Infracost usage file: a value here wins over the model. */

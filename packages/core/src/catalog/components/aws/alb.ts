@@ -16,5 +16,6 @@ export default defineComponent({
     auth: fields.auth.optional().describe('Authentication done by the load balancer before forwarding: "oidc" (including Cognito user pools) or "mtls". Unset means none.'),
     waf: z.boolean().default(false).describe('An AWS WAF web ACL is attached (billed per web ACL, per rule and per million requests).'),
     idleTimeoutS: z.number().int().min(1).max(4000).default(60).describe('Seconds an idle client connection stays open.'),
+    healthCheck: fields.healthCheck,
   },
 });

@@ -14,5 +14,6 @@ export default defineComponent({
     apiType: z.enum(['http', 'rest', 'websocket']).default('http').describe('HTTP APIs are cheaper; REST APIs add usage plans, caching and request validation.'),
     auth: fields.auth,
     rateLimitRps: z.number().int().min(1).describe('Steady-state throttle in requests per second.').optional(),
+    rateLimit: fields.rateLimit.describe('Per-key rate limit: usage plans with API keys, or an AWS WAF rate-based rule per IP (both need a REST API); "global" is stage throttling.'),
   },
 });

@@ -20,6 +20,8 @@ export default defineComponent({
     storageGb: fields.storageGb.default(20).describe('EBS gp3 volume size per instance, in GB.'),
     auth: fields.auth.optional(),
     public: fields.public,
+    loadShedding: fields.loadShedding,
+    leaderElection: fields.leaderElection,
     personalData: fields.personalData,
   },
 });

@@ -25,6 +25,8 @@ export default defineComponent({
     term: fields.term.describe('Purchase term: "spot" means Fargate Spot or Spot instances, reserved terms mean Savings Plans.'),
     auth: fields.auth.optional(),
     public: fields.public.describe('Tasks get public IPs and are reachable from the internet without a load balancer.'),
+    loadShedding: fields.loadShedding,
+    leaderElection: fields.leaderElection,
     personalData: fields.personalData,
   },
 });

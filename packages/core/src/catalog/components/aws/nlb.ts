@@ -17,5 +17,6 @@ export default defineComponent({
       .boolean()
       .default(false)
       .describe('Spread traffic over targets in every zone; off by default on NLBs because cross-zone traffic is billed as inter-AZ data transfer.'),
+    healthCheck: fields.healthCheck,
   },
 });

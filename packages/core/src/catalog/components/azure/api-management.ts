@@ -18,6 +18,7 @@ export default defineComponent({
     units: z.number().int().min(1).max(31).default(1).describe('Scale units of the gateway, each billed per hour (not used on Consumption).'),
     auth: fields.auth.optional().describe('How callers are authenticated: "api-key" (subscription keys), "jwt"/"oauth2" (validate-jwt policy), "mtls" (client certificates). Unset or "none" means requests are not authenticated.'),
     rateLimitRps: z.number().int().min(1).optional().describe('Rate-limit policy, in requests per second per subscription. Unset means no rate limit.'),
+    rateLimit: fields.rateLimit.describe('A rate-limit-by-key policy: counted per subscription (api-key), client IP, JWT subject (user), or globally.'),
     public: fields.public.default(true).describe('The gateway has a public endpoint; false means internal VNet mode.'),
   },
 });

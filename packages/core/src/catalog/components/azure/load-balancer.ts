@@ -14,5 +14,6 @@ export default defineComponent({
     tier: z.enum(['regional', 'global']).default('regional').describe('Regional, or the global cross-region tier that fronts regional load balancers with one anycast IP.'),
     public: fields.public.default(true).describe('Public load balancer with an internet-facing IP; false means an internal load balancer in the VNet.'),
     rules: z.number().int().min(1).max(1000).default(1).describe('Load-balancing and outbound rules; the first five are billed as one block, each further rule per hour.'),
+    healthCheck: fields.healthCheck.describe('Health probe: instances that fail it are taken out of the backend pool until they pass again.'),
   },
 });

@@ -25,6 +25,8 @@ export default defineComponent({
       .describe('Managed disk type: Standard HDD, Standard SSD, Premium SSD, Premium SSD v2 or Ultra Disk.'),
     auth: fields.auth.optional().describe('How callers of the software on the VMs are authenticated. Unset or "none" means requests are not authenticated.'),
     public: fields.public.describe('Instances have public IP addresses reachable from the internet.'),
+    loadShedding: fields.loadShedding,
+    leaderElection: fields.leaderElection,
     personalData: fields.personalData,
   },
 });

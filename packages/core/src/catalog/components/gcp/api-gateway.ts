@@ -14,5 +14,6 @@ export default defineComponent({
     protocol: z.enum(['rest', 'grpc']).default('rest').describe('API described by an OpenAPI 2.0 spec (REST) or a gRPC service config.'),
     auth: fields.auth.optional().describe('How callers are authenticated: "api-key" (API keys), "jwt" (Firebase, Auth0, Okta, Google ID tokens) or "iam" (Google service accounts). Unset or "none" means requests are not authenticated.'),
     quotaRequestsPerMinute: z.number().int().min(1).optional().describe('Per-consumer (per API key) quota set in the API config, in requests per minute. Unset means no quota.'),
+    rateLimit: fields.rateLimit.describe('Rate limit set as a per-consumer quota in the API config (counted per API key); other keys need Cloud Armor in front.'),
   },
 });

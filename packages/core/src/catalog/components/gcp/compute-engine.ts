@@ -25,6 +25,8 @@ export default defineComponent({
       .describe('Persistent disk type; pd-balanced is the usual default, pd-ssd and Hyperdisk for IOPS-heavy workloads.'),
     auth: fields.auth.optional().describe('How callers of the software on the VMs are authenticated. Unset or "none" means requests are not authenticated.'),
     public: fields.public.describe('Instances have external IP addresses reachable from the internet.'),
+    loadShedding: fields.loadShedding,
+    leaderElection: fields.leaderElection,
     personalData: fields.personalData,
   },
 });

@@ -19,5 +19,6 @@ export default defineComponent({
     public: fields.public.default(true).describe('External load balancer reachable from the internet; false means internal to the VPC.'),
     forwardingRules: z.number().int().min(1).max(1000).default(1).describe('Forwarding rules (frontends); the first five are billed as one block, each further rule per hour.'),
     cloudArmor: z.boolean().default(false).describe('A Cloud Armor security policy (WAF rules, rate limiting, DDoS protection) is attached.'),
+    healthCheck: fields.healthCheck,
   },
 });

@@ -25,6 +25,8 @@ export default defineComponent({
     term: fields.term,
     auth: fields.auth.optional(),
     rateLimitRps: z.number().int().min(1).describe('Requests per second allowed per consumer by the rate-limiting plugin.').optional(),
+    rateLimit: fields.rateLimit.describe('The rate-limiting plugin: counted per consumer (client), credential (api-key), IP, or service (global).'),
+    healthCheck: fields.healthCheck.describe('Active health checks on upstream targets; unhealthy targets get no traffic until they recover.'),
     public: fields.public.default(true).describe('Reachable from the internet without going through another component (a load balancer or CDN).'),
   },
 });

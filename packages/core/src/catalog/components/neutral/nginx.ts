@@ -26,6 +26,7 @@ export default defineComponent({
     tlsTermination: z.boolean().default(true).describe('NGINX terminates TLS for clients.'),
     auth: fields.auth.optional().describe('Authentication done by NGINX before proxying ("basic", "mtls", or "jwt" with NGINX Plus or an auth_request subrequest). Unset means none.'),
     rateLimitRps: z.number().int().min(1).describe('Requests per second allowed per client key (limit_req).').optional(),
+    rateLimit: fields.rateLimit.describe('limit_req with a limit_req_zone keyed by $binary_remote_addr (ip), an API key or user header, or a constant (global); burst is the queue.'),
     public: fields.public.default(true).describe('Reachable from the internet without going through another component (a load balancer or CDN).'),
   },
 });

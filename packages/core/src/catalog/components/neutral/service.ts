@@ -19,6 +19,9 @@ export default defineComponent({
     term: fields.term.describe('Purchase term used for pricing; "spot" means Fargate Spot or Spot capacity, which can be interrupted.'),
     auth: fields.auth.optional(),
     public: fields.public,
+    rateLimit: fields.rateLimit,
+    loadShedding: fields.loadShedding,
+    leaderElection: fields.leaderElection,
     personalData: fields.personalData,
   },
 });

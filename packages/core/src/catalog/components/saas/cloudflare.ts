@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineComponent } from '../../define';
+import { fields } from '../../fields';
 
 export default defineComponent({
   id: 'cloudflare',
@@ -17,5 +18,6 @@ export default defineComponent({
     waf: z.boolean().default(true).describe('The managed WAF rules are switched on (needs Pro or above).'),
     argoSmartRouting: z.boolean().default(false).describe('Argo Smart Routing sends origin traffic over faster paths, billed per month plus per GB.'),
     cacheHitRatio: z.number().min(0).max(1).default(0.9).describe('Fraction of requests answered from the edge cache (0–1); the rest go to the origin.'),
+    rateLimit: fields.rateLimit.describe('A rate limiting rule: counted per IP on every plan; per API key or user header needs Enterprise (Advanced Rate Limiting).'),
   },
 });
