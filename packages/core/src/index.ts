@@ -15,6 +15,7 @@ export { resolveConfig, resolveConnectionConfig } from './document/resolve';
 export { changeSetSchema, opSchema, originSchema } from './document/change-set';
 export type { ChangeSet, Op, OpKind, Origin } from './document/change-set';
 export { applyChangeSet } from './document/apply';
+export { changeSetBetween } from './document/diff';
 export type { ApplyResult } from './document/apply';
 
 // catalog
