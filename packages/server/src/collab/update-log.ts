@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import * as Y from 'yjs';
+import type { Database } from '../db/schema';
+
+interface Pending {
+  diagramId: string;
+  data: Uint8Array;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The durable half of a live document: every Yjs update is appended here, and the append has committed before the
+ * client is told its edit is saved. Appends arriving within `batchMs` of each other (from any diagram) share one
+ * INSERT — group commit — so throughput grows with load instead of paying one commit per keystroke.
+ */
+export class UpdateLog {
+  private pending: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Appends per diagram since its last compaction, to decide when to compact. */
+  private readonly sinceCompaction = new Map<string, number>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { batchMs?: number; maxBatch?: number; compactEvery?: number } = {},
+  ) {}
+
+  /** Resolves once the update is committed. */
+  append(diagramId: string, data: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ diagramId, data, resolve, reject });
+      if (this.pending.length >= (this.options.maxBatch ?? 500)) this.flushSoon(0);
+      else this.flushSoon(this.options.batchMs ?? 2);
+    });
+  }
+
+  private flushSoon(delayMs: number): void {
+    if (this.timer && delayMs > 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, delayMs);
+  }
+
+  /** Writes everything pending; resolves when it is committed (graceful shutdown awaits this). */
+  async drain(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flushing = this.flushing.then(() => this.flush());
+    await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.options.maxBatch ?? 500);
+      try {
+        await this.db
+          .insertInto('diagram_updates')
+          .values(batch.map((p) => ({ diagram_id: p.diagramId, data: Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength) })))
+          .execute();
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+        continue;
+      }
+      const every = this.options.compactEvery ?? 500;
+      const touched = new Set(batch.map((p) => p.diagramId));
+      for (const id of touched) {
+        const count = (this.sinceCompaction.get(id) ?? 0) + batch.filter((p) => p.diagramId === id).length;
+        if (count >= every) {
+          this.sinceCompaction.delete(id);
+          void this.compact(id).catch(() => undefined);
+        } else this.sinceCompaction.set(id, count);
+      }
+    }
+  }
+
+  /** The stored state of a diagram: its snapshot merged with every update after it. Undefined when it has none. */
+  async load(diagramId: string): Promise<Uint8Array | undefined> {
+    const [snapshot, updates] = await Promise.all([
+      this.db.selectFrom('diagram_snapshots').select(['data', 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst(),
+      this.db.selectFrom('diagram_updates').select(['seq', 'data']).where('diagram_id', '=', diagramId).orderBy('seq').execute(),
+    ]);
+    const upto = BigInt(snapshot?.upto_seq ?? 0);
+    const parts = [...(snapshot ? [snapshot.data] : []), ...updates.filter((u) => BigInt(u.seq) > upto).map((u) => u.data)];
+    if (parts.length === 0) return undefined;
+    return parts.length === 1 ? new Uint8Array(parts[0]!) : Y.mergeUpdates(parts.map((p) => new Uint8Array(p)));
+  }
+
+  /**
+   * Folds the log into the snapshot, from what is stored (not from memory: an update can be logged and not yet
+   * applied in memory), in one transaction: the snapshot and the deletion of what it covers commit together.
+   */
+  async compact(diagramId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${diagramId}))`.execute(tx);
+      const snapshot = await tx.selectFrom('diagram_snapshots').select(['data', 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst();
+      const upto = BigInt(snapshot?.upto_seq ?? 0);
+      const updates = await tx.selectFrom('diagram_updates').select(['seq', 'data']).where('diagram_id', '=', diagramId).where('seq', '>', Number(upto) as never).orderBy('seq').execute();
+      if (updates.length === 0) return;
+      const merged = Y.mergeUpdates([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)].map((p) => new Uint8Array(p)));
+      const last = updates[updates.length - 1]!.seq;
+      await tx
+        .insertInto('diagram_snapshots')
+        .values({ diagram_id: diagramId, data: Buffer.from(merged), upto_seq: Number(last) })
+        .onConflict((oc) => oc.column('diagram_id').doUpdateSet({ data: Buffer.from(merged), upto_seq: Number(last), updated_at: new Date() }))
+        .execute();
+      await tx.deleteFrom('diagram_updates').where('diagram_id', '=', diagramId).where('seq', '<=', Number(last) as never).execute();
+    });
+  }
+}
