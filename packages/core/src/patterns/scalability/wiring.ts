@@ -47,10 +47,14 @@ export function isDeadLetterQueue(ctx: PatternContext, id: string): boolean {
   return /(^|[^a-z])dlq([^a-z]|$)|dead[- ]?letter/i.test(`${id} ${ctx.component(id)?.label ?? ''}`);
 }
 
-/** Config for a queue or topic a pattern adds: failed messages go to a dead-letter queue where the type has the setting. */
+/**
+ * Config for a queue or topic a pattern adds: failed messages go to a dead-letter queue where the type has the setting,
+ * and SNS topics get server-side encryption (SNS stores messages unencrypted unless it is on; SQS, Pub/Sub and Service
+ * Bus encrypt by default).
+ */
 export function queueConfig(type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const shape = getComponentDef(type)?.config.shape as Record<string, unknown> | undefined;
-  return { ...(shape && 'deadLetter' in shape && { deadLetter: true }), ...extra };
+  return { ...(shape && 'deadLetter' in shape && { deadLetter: true }), ...(type === 'aws.sns' && { encryptedAtRest: true }), ...extra };
 }
 
 /** The keys of a component type's config schema. */
