@@ -161,6 +161,9 @@ function repair(draft: Draft, errors: readonly DocumentIssue[], issues: Derivati
       }
       dropped[kind].add(index);
       let message = `${noun(kind)} "${target.id}" left out: ${stripPrefix(error.message, target.id)}`;
+      if (field === 'type' && target.type === undefined) {
+        message = `${noun(kind)} "${target.id}" left out: it has no type (merging concurrent edits, such as undoing its removal after someone else changed it, can leave it without one)`;
+      }
       if (kind === 'connections' && (field === 'from' || field === 'to') && error.message.startsWith('no component with id')) {
         message = `connection "${target.id}" left out: its ${field === 'from' ? 'source' : 'target'} component "${String(target[field])}" does not exist (removed, perhaps by someone else at the same time)`;
       }
