@@ -76,4 +76,5 @@ export type { Pattern, AnyPattern, PatternTarget, PatternCategory, Difficulty, T
 export { recommendPatterns, findingAt, sameProblem } from './patterns/recommend';
 export type { Recommendation, RecommendOptions } from './patterns/recommend';
 export { TEMPLATES, getTemplate } from './templates/registry';
+export { templateChangeSet } from './templates/apply';
 export type { Template } from './templates/types';
