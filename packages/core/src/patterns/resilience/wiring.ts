@@ -1,8 +1,8 @@
 import { fmt } from '../../health/rules/helpers';
-import type { Connection } from '../../document/schema';
-import type { ArchDocument } from '../../document/schema';
+import type { ArchDocument, Connection } from '../../document/schema';
 import { REFERENCE_REGION } from '../../pricing/regions';
-import type { PatternContext } from '../context';
+import type { Op } from '../../document/change-set';
+import { addComponent, addConnection, near, type PatternContext } from '../context';
 
 /** Numbers for reasons and summaries: "1,200", "0.45", "96.5". */
 export { fmt };
@@ -147,3 +147,28 @@ export function writtenConfig(ctx: PatternContext, id: string): Record<string, u
 
 /** Plural helper: "1 replica", "3 replicas". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Ops that add a copy of a compute component in another region: same type and written config with `region` set (and
+ * `overrides` applied), its telemetry connections mirrored so it is observed like the original. Returns the new id.
+ */
+export function copyInRegion(
+  ctx: PatternContext,
+  id: string,
+  newId: string,
+  region: string,
+  label: string,
+  overrides: Record<string, unknown>,
+  notes: string,
+  dy: number,
+): { ops: Op[]; id: string } {
+  const original = ctx.component(id)!;
+  const config: Record<string, unknown> = { ...writtenConfig(ctx, id), region };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete config[k];
+    else config[k] = v;
+  }
+  const ops: Op[] = [addComponent({ id: newId, type: original.type, label, config, position: near(ctx, id, 0, dy), notes })];
+  for (const c of ctx.outgoing(id, ['telemetry'])) ops.push(addConnection({ from: newId, to: c.to, type: 'telemetry', ...(c.config && { config: { ...c.config } }) }));
+  return { ops, id: newId };
+}
