@@ -16,7 +16,8 @@ export interface Services {
   db: Kysely<Database>;
   sessions: Sessions;
   access: Access;
-  signInLimiter: RateLimiter;
+  /** Failed sign-ins: 10 per e-mail (guessing one password), 100 per client address (many people behind one NAT). */
+  signInLimits: { perEmail: RateLimiter; perAddress: RateLimiter };
   log: UpdateLog;
   live: LiveDocuments;
 }
@@ -27,5 +28,5 @@ export function createServices(config: Config, storage: Storage, logger: Fastify
   const access = new Access(db);
   const log = new UpdateLog(db);
   const live = new LiveDocuments({ db, log, sessions, access, logger, versionDebounceMs: config.versionDebounceMs });
-  return { config, storage, db, sessions, access, signInLimiter: new RateLimiter(), log, live };
+  return { config, storage, db, sessions, access, signInLimits: { perEmail: new RateLimiter(10), perAddress: new RateLimiter(100) }, log, live };
 }

@@ -47,18 +47,19 @@ export const AUTH_ROUTES = [
     body: z.object({ email, password: z.string().min(1).max(200) }).strict(),
     response: sessionOut,
     async handler({ body, services, request, reply }) {
-      const keys = [`email:${body.email}`, `ip:${request.ip}`];
-      const wait = Math.max(...keys.map((k) => services.signInLimiter.retryAfter(k)));
+      const { perEmail, perAddress } = services.signInLimits;
+      const wait = Math.max(perEmail.retryAfter(body.email), perAddress.retryAfter(request.ip));
       if (wait > 0) {
         throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
       }
       const user = await services.db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_HASH));
       if (!user || !ok) {
-        for (const k of keys) services.signInLimiter.fail(k);
+        perEmail.fail(body.email);
+        perAddress.fail(request.ip);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password.');
       }
-      services.signInLimiter.reset(keys[0]!);
+      perEmail.reset(body.email);
       const { csrfToken } = await services.sessions.create(user.id, request, reply);
       return { user: { id: user.id, email: user.email, name: user.name }, csrfToken };
     },

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migrate, type Storage } from '../db/database';
+import { PGliteDialect } from '../db/pglite-dialect';
+import type { Database } from '../db/schema';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const ENGINES: Engine[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+
+/**
+ * A fresh, migrated database: PGlite in memory from the image global-setup made, or a new schema in the PostgreSQL
+ * database of TEST_DATABASE_URL (dropped again on close), so test files never see each other's rows.
+ */
+export async function testStorage(engine: Engine): Promise<Storage> {
+  if (engine === 'pglite') {
+    const image = readFileSync(inject('pgliteImage'));
+    const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine,
+      location: 'memory',
+      async close() {
+        await db.destroy();
+        await pglite.close();
+      },
+    };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const url = process.env.TEST_DATABASE_URL!;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db);
+  return {
+    db,
+    engine,
+    location: `${url} (schema ${schema})`,
+    async close() {
+      await sql.raw(`drop schema ${schema} cascade`).execute(db);
+      await db.destroy();
+    },
+  };
+}
