@@ -1,4 +1,7 @@
 import type { AnyPattern } from '../types';
+import centralizedLogging from './centralized-logging';
+import distributedTracing from './distributed-tracing';
+import metricsAndAlerting from './metrics-and-alerting';
 
 /** Observability patterns, in library order. Adding one = one file here + one line below. */
-export const OBSERVABILITY_PATTERNS: readonly AnyPattern[] = [];
+export const OBSERVABILITY_PATTERNS: readonly AnyPattern[] = [metricsAndAlerting, centralizedLogging, distributedTracing];

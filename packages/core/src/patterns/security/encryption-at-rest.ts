@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENCRYPTION_AT_REST } from '../../health/rules/encryption-at-rest';
+import { ENCRYPTION_AT_REST, ENCRYPTION_REGIMES } from '../../health/rules/encryption-at-rest';
 import { documentCloud } from '../../pricing/engine';
 import { definePattern } from '../define';
 import { inSelection, patternChangeSet, patternContext } from '../context';
@@ -44,7 +44,7 @@ export default definePattern({
       const def = ctx.def(id);
       const product = def && (def.vendor === 'aws' || def.vendor === 'gcp' || def.vendor === 'azure') ? def.vendor : cloud;
       const verdict = ENCRYPTION_AT_REST[type]?.(product, ctx.config(id));
-      const regimes = (doc.constraints.compliance ?? []).filter((c) => c === 'hipaa' || c === 'pci' || c === 'soc2').map((c) => ({ hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' })[c]!);
+      const regimes = (doc.constraints.compliance ?? []).map((c) => ENCRYPTION_REGIMES[c]).filter((r): r is string => r !== undefined);
       const personal = ctx.config(id).personalData === true ? ' and it holds personal data' : '';
       targets.push({
         components: [id],

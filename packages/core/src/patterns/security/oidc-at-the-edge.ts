@@ -57,18 +57,22 @@ export default definePattern({
         reason: `${where} ${clients.length > 0 ? `requests from ${names(clients.map((id) => ctx.name(id)))}` : 'internet traffic'}${rate > 0 ? ` (~${fmt(rate)} requests/s at peak)` : ''} with no token check on the way; ${idps.length > 0 ? `${ctx.name(idps[0]!)} already signs users in, but nothing validates its tokens` : 'there is no identity provider to issue tokens either'}.`,
       });
     }
-    // gateways that validate tokens no component in the design issues
-    if (idps.length === 0) {
-      for (const id of ctx.withRole('gateway')) {
-        if (!TOKEN_AUTH.has(ctx.config(id).auth as string)) continue;
-        const fromClients = ctx.incoming(id).filter((c) => ctx.hasRole(c.from, 'entrypoint'));
-        if (fromClients.length === 0) continue;
-        targets.push({
-          components: [id, ...new Set(fromClients.map((c) => c.from))],
-          connections: fromClients.map((c) => c.id),
-          reason: `${ctx.name(id)} validates ${String(ctx.config(id).auth).toUpperCase()} tokens from ${names([...new Set(fromClients.map((c) => ctx.name(c.from)))])}, but no identity provider in the design issues them: sign-in, token lifetime, MFA and its monthly-active-user cost are missing.`,
-        });
-      }
+    // gateways that validate tokens some of their clients have no way to obtain: no identity provider, or none they talk to
+    for (const id of ctx.withRole('gateway')) {
+      if (!TOKEN_AUTH.has(ctx.config(id).auth as string)) continue;
+      const orphans = [...new Set(ctx.incoming(id).filter((c) => ctx.hasRole(c.from, 'entrypoint')).map((c) => c.from))].filter(
+        (client) => !ctx.outgoing(client).some((c) => ctx.hasRole(c.to, 'auth-provider')),
+      );
+      if (orphans.length === 0) continue;
+      const who = names(orphans.map((c) => ctx.name(c)));
+      targets.push({
+        components: [id, ...orphans],
+        connections: ctx.incoming(id).filter((c) => orphans.includes(c.from)).map((c) => c.id),
+        reason:
+          idps.length === 0
+            ? `${ctx.name(id)} validates ${String(ctx.config(id).auth).toUpperCase()} tokens from ${who}, but no identity provider in the design issues them: sign-in, token lifetime, MFA and its monthly-active-user cost are missing.`
+            : `${ctx.name(id)} validates ${String(ctx.config(id).auth).toUpperCase()} tokens, but ${who} ${orphans.length === 1 ? 'gets' : 'get'} none from ${ctx.name(idps[0]!)}: a system calling it needs a client-credentials token from the provider the gateway trusts (or, for signed webhooks, a route that verifies the signature instead).`,
+      });
     }
     return inSelection(targets, selection);
   },
@@ -114,8 +118,11 @@ export default definePattern({
       idpSummary = ` and ${label} issuing ${p.accessTokenTtlS / 60}-minute OIDC tokens`;
     }
     const linked = new Set(ctx.incoming(idp).map((c) => c.from));
-    for (const client of clients) if (!linked.has(client)) ops.push(addConnection({ from: client, to: idp, type: 'http' }));
-    return patternChangeSet('oidc-at-the-edge', `${gateSummary}${idpSummary}`, ops);
+    const fresh = clients.filter((client) => !linked.has(client));
+    for (const client of fresh) ops.push(addConnection({ from: client, to: idp, type: 'http' }));
+    const idpName = ctx.component(idp) ? ctx.name(idp) : 'it';
+    const tokens = fresh.length > 0 && !idpSummary ? `; ${names(fresh.map((c) => ctx.name(c)), 3)} get${fresh.length === 1 ? 's' : ''} tokens from ${idpName}` : '';
+    return patternChangeSet('oidc-at-the-edge', `${gateSummary}${idpSummary}${tokens}`, ops);
   },
   preview: {
     backarch: 1,

@@ -5,12 +5,15 @@ import { idMaker, inSelection, near, patternChangeSet, patternContext, addCompon
 import type { PatternTarget } from '../types';
 import { fmt, names, ruleFindings } from './wiring';
 
+const DEFAULT_MESH_THRESHOLD = 8;
+const REGIME_NAMES: Record<string, string> = { hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' };
+
 const params = z.object({
   mode: z
     .enum(['auto', 'per-connection', 'mesh'])
     .default('auto')
     .describe('"per-connection" sets mtls on each call; "mesh" runs a service mesh in strict mTLS mode; "auto" picks the mesh from meshThreshold connections up.'),
-  meshThreshold: z.number().int().min(2).max(1000).default(8).describe('In auto mode, how many unauthenticated internal connections make a mesh worth running instead of configuring each call.'),
+  meshThreshold: z.number().int().min(2).max(1000).default(DEFAULT_MESH_THRESHOLD).describe('In auto mode, how many unauthenticated internal connections make a mesh worth running instead of configuring each call.'),
   implementation: z.enum(['istio', 'linkerd']).default('istio').describe('Mesh software when a mesh is added.'),
   dataPlane: z.enum(['sidecar', 'ambient']).default('sidecar').describe('Sidecar proxies in every pod, or Istio ambient mode (per-node proxies, less CPU and memory).'),
 });
@@ -45,12 +48,12 @@ export default definePattern({
       const callers = [...new Set(lacking.map((c) => c.from))].filter((id) => !finding.components.includes(id));
       const busiest = [...lacking].sort((a, b) => ctx.peakRps(b.id) - ctx.peakRps(a.id))[0]!;
       const rate = ctx.peakRps(busiest.id);
-      const regimes = (doc.constraints.compliance ?? []).filter((c) => ['hipaa', 'pci', 'soc2'].includes(c)).map((c) => ({ hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' })[c]);
-      const many = lacking.length >= params.shape.meshThreshold.parse(undefined);
+      const regimes = (doc.constraints.compliance ?? []).map((c) => REGIME_NAMES[c]).filter((r): r is string => r !== undefined);
+      const many = lacking.length >= DEFAULT_MESH_THRESHOLD;
       targets.push({
         components: [...finding.components, ...callers],
         connections: lacking.map((c) => c.id),
-        reason: `Under ${names(regimes as string[])}, ${lacking.length} internal call${lacking.length === 1 ? '' : 's'} ${lacking.length === 1 ? 'is' : 'are'} not mutually authenticated, the busiest ${ctx.name(busiest.from)} → ${ctx.name(busiest.to)}${rate > 0 ? ` at ~${fmt(rate)} requests/s peak` : ''}; ${many ? 'with this many, a mesh in strict mTLS mode covers them all with automatic certificate rotation' : 'certificates on each of these calls close the gap without running a mesh'}.`,
+        reason: `Under ${names(regimes)}, ${lacking.length} internal call${lacking.length === 1 ? '' : 's'} ${lacking.length === 1 ? 'is' : 'are'} not mutually authenticated, the busiest ${ctx.name(busiest.from)} → ${ctx.name(busiest.to)}${rate > 0 ? ` at ~${fmt(rate)} requests/s peak` : ''}; ${many ? 'with this many, a mesh in strict mTLS mode covers them all with automatic certificate rotation' : 'certificates on each of these calls close the gap without running a mesh'}.`,
       });
     }
     return inSelection(targets, selection);
