@@ -86,13 +86,23 @@ describe('writeDocument → readDocument', () => {
     expect(() => writeDocument(ydoc, ordersPlatformDocument(), { origin: 'user', summary: 'Again' })).toThrow(/empty Y.Doc/);
   });
 
-  it('stored values are copies: mutating the input or the output leaves the Y.Doc alone', () => {
+  it('stored values are copies: mutating the input leaves the Y.Doc alone', () => {
     const doc = ordersPlatformDocument();
     const ydoc = ydocOf(doc);
     (doc.constraints.budgetUsdPerMonth as { max: number }).max = 1;
-    const first = readDocument(ydoc).document;
-    (first.constraints.budgetUsdPerMonth as { max: number }).max = 2;
     expect(readDocument(ydoc).document.constraints.budgetUsdPerMonth).toEqual({ max: 500 });
+  });
+
+  it('[Y5] derives once per state: a read after a transaction sees it, also from inside an observer', () => {
+    const ydoc = ydocOf(ordersPlatformDocument());
+    const first = readDocument(ydoc);
+    expect(readDocument(ydoc)).toBe(first);
+    let seenInObserver: string | undefined;
+    documentTypes(ydoc).meta.observe(() => (seenInObserver = readDocument(ydoc).document.name));
+    ydoc.transact(() => documentTypes(ydoc).meta.set('name', 'Renamed'));
+    expect(seenInObserver).toBe('Renamed');
+    expect(readDocument(ydoc).document.name).toBe('Renamed');
+    expect(readDocument(ydoc)).not.toBe(first);
   });
 });
 

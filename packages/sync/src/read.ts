@@ -233,6 +233,27 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * for (const issue of issues) console.warn(`${issue.path}: ${issue.message}`);
  */
 export function readDocument(ydoc: Y.Doc): ReadResult {
+  const cached = derived.get(ydoc);
+  if (cached) return cached;
+  const result = derive(ydoc);
+  if (!watched.has(ydoc)) {
+    watched.add(ydoc);
+    // before observers run, so a reader inside an observer already sees the new state
+    ydoc.on('beforeObserverCalls', () => derived.delete(ydoc));
+  }
+  derived.set(ydoc, result);
+  return result;
+}
+
+/**
+ * The last derivation per Y.Doc, dropped by the next transaction: deriving validates the whole document (the cost
+ * of core's parseDocument), and the editor reads after every change while applying a change set reads again. Results
+ * are shared, like every ArchDocument: treat them as immutable.
+ */
+const derived = new WeakMap<Y.Doc, ReadResult>();
+const watched = new WeakSet<Y.Doc>();
+
+function derive(ydoc: Y.Doc): ReadResult {
   const issues: DerivationIssue[] = [];
   try {
     const draft = readDraft(ydoc, issues);
