@@ -15,10 +15,10 @@ const params = z.object({
 });
 
 /** Datastores that accept writes in several regions natively, and whether one is already multi-region. */
-const MULTI_WRITE: Record<string, { multiRegion: (c: Record<string, unknown>) => boolean; how: string }> = {
-  'aws.dynamodb': { multiRegion: (c) => Array.isArray(c.globalTableRegions) && c.globalTableRegions.length > 0, how: 'a DynamoDB global table (last writer wins per item)' },
-  'azure.cosmosdb': { multiRegion: (c) => (c.additionalRegions as number) > 0 && c.multiRegionWrites === true, how: 'Cosmos DB multi-region writes (last writer wins on _ts, or a custom conflict policy)' },
-  'gcp.firestore': { multiRegion: (c) => c.locationType === 'multi-region', how: 'a Firestore multi-region location (synchronous, strongly consistent)' },
+const MULTI_WRITE: Record<string, { multiRegion: (c: Record<string, unknown>) => boolean; how: string; caveat: string }> = {
+  'aws.dynamodb': { multiRegion: (c) => Array.isArray(c.globalTableRegions) && c.globalTableRegions.length > 0, how: 'a DynamoDB global table', caveat: 'concurrent writes to one item resolve by last writer wins, so read-modify-write updates must be conditional or owned by one region' },
+  'azure.cosmosdb': { multiRegion: (c) => (c.additionalRegions as number) > 0 && c.multiRegionWrites === true, how: 'Cosmos DB multi-region writes', caveat: 'conflicting writes resolve by last writer wins on _ts or a custom conflict procedure, so read-modify-write updates must be designed for it' },
+  'gcp.firestore': { multiRegion: (c) => c.locationType === 'multi-region', how: 'a Firestore multi-region location', caveat: 'replication is synchronous and strongly consistent, so there are no conflicts, but each write waits for a second region' },
 };
 
 /** Services in the datastore's region that read or write it. */
@@ -60,7 +60,7 @@ export default definePattern({
       targets.push({
         components: [id, ...users],
         connections: ctx.incoming(id, ['read', 'write']).filter((c) => users.includes(c.from)).map((c) => c.id),
-        reason: `${ctx.name(id)} and the services that use it (${users.map((u) => ctx.name(u)).join(', ')}) serve ${rps > 0 ? `~${fmt(rps)} requests/s at peak ` : ''}from ${home} only, and ${component.type} can take writes in several regions: ${store.how} with a second serving region (${secondaryRegion(home)}) keeps them up through a regional outage without a failover step.`,
+        reason: `${ctx.name(id)} and the services that use it (${users.map((u) => ctx.name(u)).join(', ')}) serve ${rps > 0 ? `~${fmt(rps)} requests/s at peak ` : ''}from ${home} only, and it can take writes in several regions: ${store.how} with a second serving region (${secondaryRegion(home)}) keeps them up through a regional outage without a failover step — ${store.caveat}.`,
       });
     }
     return inSelection(targets, selection);
@@ -79,14 +79,14 @@ export default definePattern({
     let storeChange: string;
     if (component.type === 'aws.dynamodb') {
       ops.push({ op: 'updateComponent', id, config: { globalTableRegions: [...((config.globalTableRegions as string[]) ?? []), region] } });
-      storeChange = `global table replica in ${region}`;
+      storeChange = `gets a global table replica in ${region}`;
     } else if (component.type === 'azure.cosmosdb') {
       const strong = config.consistency === 'strong';
       ops.push({ op: 'updateComponent', id, config: { additionalRegions: Math.max(1, config.additionalRegions as number), multiRegionWrites: true, ...(strong && { consistency: 'session' }) } });
-      storeChange = `writes in ${region} too${strong ? ' (strong consistency is not available with multi-region writes: session)' : ''}`;
+      storeChange = `takes writes in ${region} too${strong ? ' (strong consistency is not available with multi-region writes: session)' : ''}`;
     } else {
       ops.push({ op: 'updateComponent', id, config: { locationType: 'multi-region' } });
-      storeChange = 'multi-region location';
+      storeChange = 'moves to a multi-region location';
     }
     const makeId = idMaker(doc);
     const copies: string[] = [];

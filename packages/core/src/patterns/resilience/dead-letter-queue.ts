@@ -14,9 +14,13 @@ const params = z.object({
 /** Types whose dead-letter queue is built in (a subqueue or exchange of the same broker): switching it on adds no component. */
 const BUILT_IN = new Set(['azure.service-bus', 'rabbitmq']);
 
-/** A consumed queue or subscription with nowhere for poison messages: the `dead-letter-queue` rule's test. */
+/**
+ * A consumed queue or subscription with nowhere for poison messages: the `dead-letter-queue` rule's test, extended to
+ * event buses that have a dead-letter setting (EventBridge targets dead-letter to SQS), which the rule does not check.
+ */
 function missingDeadLetter(ctx: PatternContext, id: string): boolean {
-  if (!ctx.hasRole(id, 'queue') && !ctx.hasRole(id, 'topic')) return false;
+  const bus = ctx.hasRole(id, 'event-bus') && 'deadLetter' in (ctx.def(id)!.config.shape as Record<string, unknown>);
+  if (!ctx.hasRole(id, 'queue') && !ctx.hasRole(id, 'topic') && !bus) return false;
   if (ctx.outgoing(id, ['consume']).length === 0) return false;
   if (ctx.config(id).deadLetter === true || ctx.outgoing(id, ['dead-letter']).length > 0) return false;
   return ctx.incoming(id, ['dead-letter']).length === 0;
@@ -77,8 +81,8 @@ export default definePattern({
     if (BUILT_IN.has(component.type)) {
       where = component.type === 'rabbitmq' ? 'a dead-letter exchange on the same broker' : 'its built-in dead-letter subqueue';
     } else {
-      // SNS subscriptions dead-letter to an SQS queue; every other queue or topic to one of its own kind
-      const type = component.type === 'aws.sns' ? 'aws.sqs' : component.type;
+      // SNS subscriptions and EventBridge targets dead-letter to an SQS queue; every other queue or topic to one of its own kind
+      const type = component.type === 'aws.sns' || component.type === 'aws.eventbridge' ? 'aws.sqs' : component.type;
       const dlq = idMaker(doc)(`${id}-dlq`);
       const copy: Record<string, unknown> = {};
       if (type === component.type && config.fifo === true) copy.fifo = true; // a FIFO queue's dead-letter queue must be FIFO too

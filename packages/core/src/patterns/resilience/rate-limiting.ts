@@ -16,14 +16,14 @@ const params = z.object({
 type Params = z.output<typeof params>;
 
 /** Where the limit lives, per component type, and which keys the product counts by natively. */
-const PRODUCTS: Record<string, { keys: readonly Key[]; how: string }> = {
-  'aws.api-gateway': { keys: ['api-key', 'ip', 'global'], how: 'a usage plan per API key (REST API) or an AWS WAF rate-based rule per IP' },
-  'gcp.api-gateway': { keys: ['api-key'], how: 'a per-consumer quota in the API config' },
-  'azure.api-management': { keys: ['client', 'ip', 'api-key', 'user', 'global'], how: 'a rate-limit-by-key policy' },
-  kong: { keys: ['client', 'ip', 'api-key', 'global'], how: 'the rate-limiting plugin' },
-  nginx: { keys: ['ip', 'api-key', 'user', 'global'], how: 'limit_req with a limit_req_zone' },
-  cloudflare: { keys: ['ip'], how: 'a rate limiting rule' },
-  service: { keys: ['client', 'ip', 'api-key', 'user', 'global'], how: 'an in-process token bucket (shared through Redis across replicas)' },
+const PRODUCTS: Record<string, { keys: readonly Key[]; how: string; via: string }> = {
+  'aws.api-gateway': { keys: ['api-key', 'ip', 'global'], how: 'a usage plan per API key (REST API) or an AWS WAF rate-based rule per IP', via: 'usage plans or WAF' },
+  'gcp.api-gateway': { keys: ['api-key'], how: 'a per-consumer quota in the API config', via: 'API config quota' },
+  'azure.api-management': { keys: ['client', 'ip', 'api-key', 'user', 'global'], how: 'a rate-limit-by-key policy', via: 'rate-limit-by-key policy' },
+  kong: { keys: ['client', 'ip', 'api-key', 'global'], how: 'the rate-limiting plugin', via: 'rate-limiting plugin' },
+  nginx: { keys: ['ip', 'api-key', 'user', 'global'], how: 'limit_req with a limit_req_zone', via: 'limit_req' },
+  cloudflare: { keys: ['ip'], how: 'a rate limiting rule', via: 'rate limiting rule' },
+  service: { keys: ['client', 'ip', 'api-key', 'user', 'global'], how: 'an in-process token bucket (shared through Redis across replicas)', via: 'token bucket' },
 };
 
 /** The key a product counts by when asked for `wanted`. */
@@ -101,7 +101,7 @@ export default definePattern({
       targets.push({
         components: [id, ...callers],
         connections: ctx.incoming(id).filter((c) => callers.includes(c.from) || ctx.hasRole(c.from, 'cdn')).map((c) => c.id),
-        reason: `${ctx.name(id)} takes ~${fmt(peak)} requests/s at peak from ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}.${global} one client in a retry loop or a scraper can take the capacity meant for everyone. ${limit.requestsPerSecond}/s per ${key} (burst ${limit.burst}) would stop that.`,
+        reason: `${ctx.name(id)} takes ~${fmt(peak)} requests/s at peak from ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}.${global} one client in a retry loop or a scraper can take the capacity meant for everyone. ${limit.requestsPerSecond}/s per ${key} (burst ${limit.burst}) in ${PRODUCTS[type]!.how} would stop that.`,
       });
     }
     return inSelection(targets, selection);
@@ -117,15 +117,15 @@ export default definePattern({
     const limit = limits(ctx.peakRps(id), key, p);
     const patch: Record<string, unknown> = { rateLimit: { ...limit, per: key } };
     const notes: string[] = [];
-    if (key !== p.per) notes.push(`${component.type} counts per ${key}, not per ${p.per}`);
+    if (key !== p.per) notes.push(`counted per ${key}: no per-${p.per} key here`);
     if (component.type === 'aws.api-gateway' && key !== 'global' && config.apiType !== 'rest') {
       patch.apiType = 'rest';
-      notes.push('REST API for usage plans and WAF');
+      notes.push('REST API, needed for both');
     }
     if (component.type === 'gcp.api-gateway') patch.quotaRequestsPerMinute = limit.requestsPerSecond * 60;
     return patternChangeSet(
       'rate-limiting',
-      `Rate limit at ${ctx.name(id)}: ${limit.requestsPerSecond}/s per ${key}, burst ${limit.burst}, via ${PRODUCTS[component.type]!.how}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+      `Rate limit at ${ctx.name(id)}: ${limit.requestsPerSecond}/s per ${key}, burst ${limit.burst}, via ${PRODUCTS[component.type]!.via}${notes.length ? ` (${notes.join('; ')})` : ''}`,
       [{ op: 'updateComponent', id, config: patch }],
     );
   },

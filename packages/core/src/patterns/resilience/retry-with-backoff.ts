@@ -41,7 +41,7 @@ function candidate(ctx: PatternContext, c: Connection): boolean {
   if (!consume && !ctx.hasRole(c.from, 'service') && !ctx.hasRole(c.from, 'serverless')) return false;
   if (c.config?.retryBackoff !== undefined) return false;
   const written = c.config?.retries;
-  return written === undefined || written > 0;
+  return written === undefined || (typeof written === 'number' && written > 0);
 }
 
 export default definePattern({

@@ -25,12 +25,15 @@ type Params = z.output<typeof params>;
 /** Milliseconds for messages: "800 ms", "2 s", "1.5 s". */
 const ms = (n: number) => (n >= 1000 ? `${fmt(n / 1000)} s` : `${fmt(n)} ms`);
 
-/** The caller's own deadline: the shortest timeout its callers give it, and a function's own maximum run time. */
-function budgetOf(ctx: PatternContext, id: string): { ms: number; from: string } | undefined {
-  let best: { ms: number; from: string } | undefined;
+/**
+ * The caller's own deadline: the longest any of its callers waits for it (past that, every caller has given up), capped
+ * by a function's own maximum run time.
+ */
+function budgetOf(ctx: PatternContext, id: string): { ms: number; from: string; caller?: string } | undefined {
+  let best: { ms: number; from: string; caller?: string } | undefined;
   for (const c of ctx.incoming(id, SERVICE_CALLS)) {
     const t = ctx.connectionConfig(c).timeoutMs as number | undefined;
-    if (t !== undefined && (!best || t < best.ms)) best = { ms: t, from: `${ctx.name(c.from)} waits ${ms(t)} for it` };
+    if (t !== undefined && (!best || t > best.ms)) best = { ms: t, from: `${ctx.name(c.from)} waits at most ${ms(t)} for it`, caller: ctx.name(c.from) };
   }
   const own = ctx.config(id).timeoutMs;
   if (typeof own === 'number' && (!best || own < best.ms)) best = { ms: own, from: `its own run-time limit is ${ms(own)}` };
@@ -112,12 +115,13 @@ export default definePattern({
         const timeout = config.timeoutMs as number;
         const retries = (config.retries as number | undefined) ?? 0;
         const total = worstCase(config, timeout);
-        reason = `${from} waits up to ${ms(total)} for ${to} (${ms(timeout)}${retries > 0 ? ` × ${retries + 1} attempts` : ''}), but ${budget!.from}: the caller gives up first, so ${to}'s late answers are always wasted work. ${ms(fittedTimeout(ctx, over, p))} per attempt fits.`;
+        const cut = budget!.caller ? `${budget!.caller}, its longest-waiting caller, gives up after ${ms(budget!.ms)}: every caller has left` : `its own run-time limit is ${ms(budget!.ms)}: it is stopped`;
+        reason = `${from} waits up to ${ms(total)} for ${to} (${ms(timeout)}${retries > 0 ? ` × ${retries + 1} attempts` : ''}), but ${cut} by then, so ${to}'s late answers are wasted work. ${ms(fittedTimeout(ctx, over, p))} per attempt fits.`;
       } else {
         const rps = group.reduce((sum, c) => sum + ctx.peakRps(c.id), 0);
         const rate = rps > 0 ? ` at ~${fmt(rps)} requests/s peak` : '';
         const pile = rps > 0 ? `; if ${to} hangs, ~${fmt(rps * 30)} calls pile up in ${from} over a 30 s client default` : '';
-        reason = `${from} calls ${to}${rate} with no timeout${pile}. ${budget ? `${budget.from}, so` : 'With no deadline known for it,'} ${ms(fittedTimeout(ctx, first, p))} fits.`;
+        reason = `${from} calls ${to}${rate} with no timeout${pile}. ${budget ? `Budget: ${budget.from}; ` : 'No deadline is known for it; '}${ms(fittedTimeout(ctx, first, p))} fits.`;
       }
       targets.push({ components: [first.from, first.to], connections: group.map((c) => c.id), reason });
     }
