@@ -188,3 +188,32 @@ describe('backarch patterns recommend', () => {
     expect(result.stdout).toContain('No findings, so no pattern to recommend.');
   });
 });
+
+describe('the README', () => {
+  it('[TPLC4] states each template\'s real score and monthly cost', async () => {
+    const text = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const data = JSON.parse((await cli('templates', '--json')).stdout) as Array<{ id: string; name: string; cloud: string; region: string; score: number; monthlyUsd: string; incomplete: boolean }>;
+    const rows = text.split('\n').filter((line) => /^\| `[a-z0-9-]+` \| .* \| (aws|gcp|azure) \(/.test(line));
+    expect(rows).toHaveLength(data.length);
+    for (const t of data) {
+      const cost = `$${Math.round(Number(t.monthlyUsd)).toLocaleString('en-US')}${t.incomplete ? '+' : ''}`;
+      expect(rows, t.id).toContain(`| \`${t.id}\` | ${t.name} | ${t.cloud} (${t.region}) | ${t.score}/100 | ${cost} |`);
+    }
+  });
+});
+
+/** Golden outputs (`npx vitest run -u` to accept a reviewed change). */
+describe('golden outputs', () => {
+  it('[GOLD6] backarch templates', async () => {
+    const result = await cli('templates');
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('__golden__/templates.txt');
+  });
+
+  it('[GOLD7] backarch patterns recommend examples/microservices-shop.backarch.json', async () => {
+    // The pattern library is still growing: regenerate with `npx vitest run -u` when patterns land, after reading the diff.
+    const result = await cli('patterns', 'recommend', join(examples, 'microservices-shop.backarch.json'));
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('__golden__/microservices-shop.recommend.txt');
+  });
+});
