@@ -38,7 +38,7 @@ export default definePattern({
       if (!isRelational(ctx, db.id)) continue;
       const config = ctx.config(db.id);
       if (typeof config.readReplicas === 'number' && config.readReplicas > 0) continue;
-      const { reads, writes, readRps, writeRps } = accessOf(ctx, db.id);
+      const { reads, readRps, writeRps } = accessOf(ctx, db.id);
       const readConnections = reads.filter((c) => isWorkload(ctx, c.from));
       if (readConnections.length === 0) continue;
       const known = readRps + writeRps > 0;

@@ -2,6 +2,7 @@ import { getComponentDef } from '../../catalog/catalog';
 import type { Op } from '../../document/change-set';
 import type { ArchDocument, Connection } from '../../document/schema';
 import { fmt } from '../../health/rules/helpers';
+import { MANAGED_TELEMETRY } from '../../health/rules/observability';
 import { sizeFromName } from '../../pricing/pricers/sizing';
 import { addComponent, addConnection, near, typeFor, type PatternContext } from '../context';
 
@@ -160,7 +161,7 @@ const FARGATE_VCPUS = [0.25, 0.5, 1, 2, 4, 8, 16];
  */
 export function addWorker(
   ctx: PatternContext,
-  options: { id: string; label: string; like: string; rps: number; pulled: boolean; dx: number; dy: number; notes?: string; auth?: string },
+  options: { id: string; label: string; like: string; rps: number; pulled: boolean; dx: number; dy: number; notes?: string; auth?: string; config?: Record<string, unknown> },
 ): Op[] {
   const { doc } = ctx;
   const likeDef = ctx.def(options.like);
@@ -182,6 +183,7 @@ export function addWorker(
   }
   if (options.auth && 'auth' in shape) config.auth = options.auth;
   if (personal(ctx, options.like) && 'personalData' in shape) config.personalData = true;
+  Object.assign(config, options.config);
   const ops: Op[] = [
     addComponent({ id: options.id, type, label: options.label, config, position: near(ctx, options.like, options.dx, options.dy), ...(options.notes && { notes: options.notes }) }),
   ];
@@ -191,9 +193,16 @@ export function addWorker(
 
 /** Telemetry connections for a new component, copied from `like`'s (same collectors or stores, same signals). */
 export function telemetryLike(ctx: PatternContext, like: string, id: string): Op[] {
-  return ctx.outgoing(like, ['telemetry']).map((t) =>
+  const ops = ctx.outgoing(like, ['telemetry']).map((t) =>
     addConnection({ from: id, to: t.to, type: 'telemetry', ...(t.config?.signals !== undefined && { config: { signals: t.config.signals } }) }),
   );
+  // what the platform sends for `like` without a connection (Lambda to CloudWatch) the new worker must send itself
+  const managed = MANAGED_TELEMETRY[ctx.component(like)?.type ?? ''];
+  const store = managed && ctx.doc.components.find((c) => c.type === managed.store)?.id;
+  if (managed && store && !ctx.outgoing(like, ['telemetry']).some((t) => t.to === store)) {
+    ops.push(addConnection({ from: id, to: store, type: 'telemetry', config: { signals: [...managed.signals] } }));
+  }
+  return ops;
 }
 
 /** An added connection's config without keys at their default (share 1) and without undefined values. */
