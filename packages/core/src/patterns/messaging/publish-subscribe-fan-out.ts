@@ -133,7 +133,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'publish-subscribe-fan-out',
-      `Publish-subscribe: ${queue ? `producers of ${ctx.name(anchor)}` : ctx.name(anchor)} publish to ${label} (${type}${queueType ? ` with one ${queueType} queue per subscriber` : ''}), delivered to ${names(subscribers.map((s) => ctx.name(s)))}`,
+      `Publish-subscribe: ${queue ? `producers of ${ctx.name(anchor)} publish` : `${ctx.name(anchor)} publishes`} to ${label} (${type}${queueType ? ` with one ${queueType} queue per subscriber` : ''}), delivered to ${names(subscribers.map((s) => ctx.name(s)))}`,
       reorder(ops),
     );
   },
