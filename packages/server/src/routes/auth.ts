@@ -70,6 +70,7 @@ export const AUTH_ROUTES = [
     summary: 'Sign out (ends this session)',
     tag: 'auth',
     access: 'user',
+    status: 204,
     async handler({ user, services, request, reply }) {
       await services.sessions.destroy(user, request, reply);
       return undefined;

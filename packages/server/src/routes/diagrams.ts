@@ -205,6 +205,7 @@ export const DIAGRAM_ROUTES = [
     tag: 'diagrams',
     access: 'user',
     role: 'editor',
+    status: 204,
     params: diagramParams,
     async handler({ user, params, services }) {
       await services.access.diagram(user.id, params.diagramId, 'editor');

@@ -98,6 +98,7 @@ export const PROJECT_ROUTES = [
     tag: 'projects',
     access: 'user',
     role: 'owner',
+    status: 204,
     params: projectParams,
     async handler({ user, params, services }) {
       await services.access.project(user.id, params.projectId, 'owner');

@@ -137,6 +137,7 @@ export const WORKSPACE_ROUTES = [
     tag: 'workspaces',
     access: 'user',
     role: 'owner',
+    status: 204,
     params: memberParams,
     body: z.object({ role }).strict(),
     async handler({ user, params, body, services }) {
@@ -156,6 +157,7 @@ export const WORKSPACE_ROUTES = [
     tag: 'workspaces',
     access: 'user',
     role: 'owner',
+    status: 204,
     params: memberParams,
     async handler({ user, params, services }) {
       await services.access.workspace(user.id, params.workspaceId, params.userId === user.id ? 'viewer' : 'owner');
