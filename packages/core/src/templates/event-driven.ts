@@ -7,7 +7,7 @@ export default defineTemplate({
   document: {
     backarch: 1,
     name: 'Event-driven order processing on AWS',
-    description: 'An order pipeline where services react to events instead of calling each other. Customers and partner systems place orders through API Gateway, which validates Cognito JWTs and forwards over a VPC link to an internal load balancer in front of the orders service on Fargate. The orders service commits the order and an outbox row in one PostgreSQL transaction, then relays the outbox to an EventBridge custom bus. Rules route OrderPlaced and PaymentCaptured events to one SQS queue per consumer: payments on Fargate, inventory reservation and customer notifications on Lambda. Each consumer is idempotent on the event id, each queue retries five times and then parks the event in a shared dead-letter queue with an alarm, and the bus itself dead-letters events it cannot deliver. Consumers publish their own outcome events back to the bus, so adding a consumer never touches a producer.',
+    description: 'An order pipeline where services react to events instead of calling each other. Customers and partner systems place orders through API Gateway, which validates Cognito JWTs and forwards over a VPC link to an internal load balancer in front of the orders service on Fargate. The orders service commits the order and an outbox row in one PostgreSQL transaction, then relays the outbox to an EventBridge custom bus. Rules route OrderPlaced and PaymentCaptured events to one SQS queue per consumer: payments on Fargate, inventory reservation and customer notifications on Lambda. Each consumer is idempotent on the event id, each queue retries five times and then parks the event in a shared dead-letter queue with an alarm, and the bus itself dead-letters events it cannot deliver. Consumers publish their outcome events back to the bus, and the orders service consumes them from its own queue to move each order through its states, so adding a consumer never touches a producer.',
     constraints: { cloud: 'aws', region: 'us-east-1', budgetUsdPerMonth: { max: 2500 }, traffic: { peakRps: 200 }, compliance: ['soc2'], teamSize: 6 },
     components: [
       {
@@ -138,6 +138,14 @@ export default defineTemplate({
         config: { deadLetter: true, maxReceiveCount: 5, visibilityTimeoutS: 120, personalData: true },
       },
       {
+        id: 'status-queue',
+        type: 'aws.sqs',
+        label: 'Order status queue',
+        notes: 'Outcome events move the order through its states (paid, reserved, cancelled), a choreographed saga: an OutOfStock after a capture triggers a refund command.',
+        position: { x: 1200, y: 0 },
+        config: { deadLetter: true, maxReceiveCount: 5, visibilityTimeoutS: 60, personalData: true },
+      },
+      {
         id: 'stock',
         type: 'aws.dynamodb',
         label: 'Stock levels',
@@ -164,6 +172,7 @@ export default defineTemplate({
       { from: 'bus', to: 'inventory-queue', type: 'publish', label: 'Rule: OrderPlaced' },
       { from: 'bus', to: 'notify-queue', type: 'publish', label: 'Rule: OrderPlaced, PaymentCaptured' },
       { from: 'bus', to: 'payments-queue', type: 'publish', label: 'Rule: OrderPlaced' },
+      { from: 'bus', to: 'status-queue', type: 'publish', label: 'Rule: Payment*, StockReserved, OutOfStock' },
       { from: 'events-dlq', to: 'cloudwatch', type: 'telemetry' },
       { from: 'inventory-fn', to: 'bus', type: 'publish', label: 'StockReserved / OutOfStock', config: { retries: 3 } },
       { from: 'inventory-fn', to: 'stock', type: 'read', config: { timeoutMs: 1000, retries: 2 } },
@@ -188,6 +197,8 @@ export default defineTemplate({
       { from: 'payments', to: 'xray', type: 'telemetry', config: { signals: ['traces'] } },
       { from: 'payments-queue', to: 'events-dlq', type: 'dead-letter' },
       { from: 'payments-queue', to: 'payments', type: 'consume' },
+      { from: 'status-queue', to: 'events-dlq', type: 'dead-letter' },
+      { from: 'status-queue', to: 'orders', type: 'consume' },
       { from: 'web', to: 'api', type: 'http', config: { timeoutMs: 10000 } },
       { from: 'web', to: 'cognito', type: 'http', label: 'Sign-in' },
     ],

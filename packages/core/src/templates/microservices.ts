@@ -21,7 +21,7 @@ export default defineTemplate({
         id: 'api',
         type: 'gcp.api-gateway',
         label: 'API Gateway',
-        notes: 'Validates Identity Platform JWTs (issuer and audience in the OpenAPI spec) and enforces a per-client quota. Identity Platform itself is not drawn: the book has no price for it.',
+        notes: "Validates the JWTs Identity Platform issues (issuer and audience in the OpenAPI spec) and enforces a per-client quota. Each route calls its Cloud Run service with the gateway's service account.",
         position: { x: 240, y: 280 },
         config: { protocol: 'rest', auth: 'jwt', quotaRequestsPerMinute: 6000 },
       },
