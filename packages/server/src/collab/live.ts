@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hocuspocus, type Document } from '@hocuspocus/server';
-import type { ArchDocument, ChangeSet, DocumentIssue } from '@backarch/core';
+import { parseDocument, serializeDocument, type ArchDocument, type ChangeSet, type DocumentIssue } from '@backarch/core';
 import { applyChangeSetToYDoc, readAnnotations, readDocument, trimAnnotations, writeDocument, type AnnotationInput } from '@backarch/sync';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -177,8 +177,10 @@ export class LiveDocuments {
         .orderBy('number', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const json = JSON.stringify(document);
-      if (last && annotations.length === 0 && JSON.stringify(last.document) === json) return undefined;
+      const json = serializeDocument(document);
+      // jsonb does not keep key order: compare canonical forms
+      const lastParsed = last ? parseDocument(last.document) : undefined;
+      if (lastParsed?.ok && annotations.length === 0 && serializeDocument(lastParsed.document) === json) return undefined;
 
       const authors = [...new Set([...(this.authors.get(diagramId) ?? []), ...annotations.flatMap((a) => (a.by ? [a.by] : []))])];
       this.authors.delete(diagramId);

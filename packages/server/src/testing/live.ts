@@ -1,0 +1,60 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+/**
+ * A collaborator in Node: a Hocuspocus provider over `ws`, sending the session cookie like a browser would. `acked`
+ * counts the edits the server has confirmed saved.
+ */
+export class LiveClient {
+  readonly doc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  readonly socket: HocuspocusProviderWebsocket;
+  sent = 0;
+  failed: string | undefined;
+  readOnly: boolean | undefined;
+
+  constructor(baseUrl: string, diagramId: string, cookie: string) {
+    const Polyfill = class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie } });
+      }
+    };
+    this.socket = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: Polyfill as never, maxAttempts: 1 });
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: diagramId,
+      document: this.doc,
+      token: 'cookie',
+      onAuthenticationFailed: ({ reason }) => (this.failed = reason),
+      onAuthenticated: ({ scope }) => (this.readOnly = scope === 'readonly'),
+    });
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) this.sent++;
+    });
+    this.provider.attach();
+  }
+
+  /** Edits the server has acknowledged (it acknowledges in order). */
+  get acked(): number {
+    return this.sent - this.provider.unsyncedChanges;
+  }
+
+  async until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  synced(): Promise<void> {
+    return this.until(() => this.provider.isSynced || this.failed !== undefined);
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.socket.destroy();
+    this.doc.destroy();
+  }
+}
