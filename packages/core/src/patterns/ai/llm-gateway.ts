@@ -26,6 +26,8 @@ const params = z.object({
 });
 
 const CALLS = ['http', 'grpc', 'graphql'];
+/** Caller config that describes that service, not the platform: not copied to the gateway. */
+const PER_SERVICE = new Set(['usage', 'health', 'personalData', 'public', 'auth', 'autoscaling', 'capacityRpsPerInstance', 'replicas', 'minInstances', 'maxInstances', 'term']);
 const DEFAULT_TOKENS = { input: 1500, output: 400 }; // the pricing engine's defaults without usage overrides
 
 /** A service shaped like an LLM gateway: called only by our services, calling models and reading a cache. */
@@ -84,7 +86,11 @@ export default definePattern({
     const target: PatternTarget = {
       components: [...callers, ...llms],
       connections: calls.map((c) => c.id),
-      reason: `${names(callers.map((id) => ctx.name(id)))} call${callers.length === 1 ? 's' : ''} ${names(llms.map((id) => ctx.name(id)))} directly${tokens > 0 ? `, ~${fmt(tokens / 1e6)} million tokens a month; at a ${h * 100} % cache hit ratio ~${fmt((tokens * h) / 1e6)} million of them would not be sent` : ''}; a provider outage or rate limit stops ${callers.length === 1 ? 'it' : 'them'} with no fallback in between.`,
+      reason: `${names(callers.map((id) => ctx.name(id)))} call${callers.length === 1 ? 's' : ''} ${names(llms.map((id) => ctx.name(id)))} directly${tokens > 0 ? `, ~${fmt(tokens / 1e6)} million tokens a month; at a ${h * 100} % cache hit ratio ~${fmt((tokens * h) / 1e6)} million of them would not be sent` : ''}; ${
+        llms.length >= 2
+          ? `failover, keys and token accounting live in ${callers.length === 1 ? 'its' : 'each caller\'s'} own code, with no per-caller quotas or shared cache.`
+          : `a provider outage or rate limit stops ${callers.length === 1 ? 'it' : 'them'} with no fallback in between.`
+      }`,
     };
     return inSelection([target], selection);
   },
@@ -102,12 +108,20 @@ export default definePattern({
 
     const gateway = make('llm-gateway');
     const peak = calls.reduce((sum, c) => sum + ctx.peakRps(c.id), 0);
+    // on the caller's platform, so the team runs no new technology; a generic container service otherwise
+    const platform = ctx.component(anchor)!;
+    const shape = ctx.def(anchor)!.config.shape as Record<string, unknown>;
+    const inherited = Object.fromEntries(Object.entries(platform.config ?? {}).filter(([k]) => !PER_SERVICE.has(k)));
+    const replicas = Math.max(2, Math.ceil(peak / 35));
+    const sameType = 'replicas' in shape || 'minInstances' in shape || ctx.hasRole(anchor, 'serverless');
     ops.push(
       addComponent({
         id: gateway,
-        type: 'service',
+        type: sameType ? platform.type : 'service',
         label: 'LLM gateway',
-        config: { replicas: Math.max(2, Math.ceil(peak / 35)), vcpus: 0.5, memoryMb: 1024 },
+        config: sameType
+          ? { ...inherited, ...('replicas' in shape && { replicas }), ...('minInstances' in shape && { minInstances: Math.max(2, (inherited.minInstances as number | undefined) ?? 0) }) }
+          : { replicas, vcpus: 0.5, memoryMb: 1024 },
         position: near(ctx, anchor, 240, 140),
         notes: `Response cache TTL ${p.cacheTtlSeconds} s (expected hit ratio ${Math.round(p.cacheHitRatio * 100)} %); holds the provider keys; per-caller quotas and token accounting; fails over on 5xx, timeouts and 429s.`,
       }),

@@ -90,6 +90,9 @@ export default definePattern({
       if (!def || !('term' in (def.config.shape as Record<string, unknown>)) || ctx.hasRole(c.id, 'serverless')) continue;
       if (ctx.config(c.id).term !== 'on-demand') continue;
       const kind = kindOf(ctx, c.id);
+      // idle components and single-instance compute are left alone: size or retire them before committing to them
+      if (ctx.peakRps(c.id) === 0) continue;
+      if ((kind === 'containers' || kind === 'vm') && !ctx.hasRole(c.id, 'stateful') && baseline(ctx, c.id) < 2) continue;
       const vendor = def.vendor === 'aws' || def.vendor === 'gcp' || def.vendor === 'azure' ? def.vendor : cloud;
       const discount = DISCOUNTS[kind]![vendor];
       const n = baseline(ctx, c.id);
@@ -99,7 +102,7 @@ export default definePattern({
       targets.push({
         components: [c.id],
         connections: [],
-        reason: `${ctx.name(c.id)} runs ${n} instance${n === 1 ? '' : 's'}${size ? ` of ${size}` : ''}${autoscaled} all month (~${fmt(n * 730 * (standby ? 2 : 1))} instance-hours) at on-demand prices; ${discount.product} typically take ${discount.oneYear} off for 1 year and ${discount.threeYear} for 3.`,
+        reason: `${ctx.name(c.id)} runs ${n} instance${n === 1 ? '' : 's'}${size ? ` of ${size}` : ''}${autoscaled} all month (~${fmt(n * 730 * (standby ? 2 : 1))} instance-hours) at on-demand prices; ${discount.product}: typically ${discount.oneYear} off for 1 year, ${discount.threeYear} for 3.`,
       });
     }
     return inSelection(targets, selection);

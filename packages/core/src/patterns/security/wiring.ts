@@ -1,9 +1,8 @@
-import type { Role } from '../../catalog/types';
 import type { Op } from '../../document/change-set';
-import type { ArchDocument, Connection } from '../../document/schema';
+import type { ArchDocument } from '../../document/schema';
 import { HEALTH_RULES } from '../../health/rules/registry';
 import type { FindingDraft, RuleContext } from '../../health/types';
-import { patternContext, type PatternContext } from '../context';
+import { patternContext } from '../context';
 
 /**
  * Helpers shared by the security, observability, AI and cost patterns.
@@ -53,18 +52,6 @@ export function names(list: readonly string[], max = 4): string {
 
 /** Share of a rate, rounded to 3 decimals, for `share` on connections. */
 export const share3 = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
-
-/** The component's connections as a readable list of types ("http to Payments"). */
-export function sorted<T>(list: T[], key: (t: T) => number): T[] {
-  return [...list].sort((a, b) => key(b) - key(a));
-}
-
-/** Ids of the components with the role, in document order. */
-export const withRole = (ctx: PatternContext, role: Role): string[] => ctx.withRole(role);
-
-/** Whether a `telemetry` connection from → to already exists. */
-export const hasConnection = (doc: ArchDocument, from: string, to: string, type: string): Connection | undefined =>
-  doc.connections.find((c) => c.from === from && c.to === to && c.type === type);
 
 /**
  * Ops copying `from`'s telemetry connections to `to` (a component the pattern adds beside it), so the new component is

@@ -18,8 +18,9 @@ const params = z.object({
   dataPlane: z.enum(['sidecar', 'ambient']).default('sidecar').describe('Sidecar proxies in every pod, or Istio ambient mode (per-node proxies, less CPU and memory).'),
 });
 
-/** Components a mesh can put a proxy beside: our services and software we run, not managed gateways or functions. */
-const meshable = (ctx: ReturnType<typeof patternContext>, id: string) => (ctx.hasRole(id, 'service') && !ctx.hasRole(id, 'serverless')) || ctx.hasRole(id, 'self-managed');
+/** Components a mesh can put a proxy beside: our services and software we run (`managed: false` too), not managed gateways or functions. */
+const meshable = (ctx: ReturnType<typeof patternContext>, id: string) =>
+  (ctx.hasRole(id, 'service') && !ctx.hasRole(id, 'serverless')) || ctx.hasRole(id, 'self-managed') || ctx.config(id).managed === false;
 
 export default definePattern({
   id: 'zero-trust-mtls',
