@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { connectionById, fmt, isCache, isDatabase, isWorkload, personal, rateOf, requireComponents, roundShare, shareOf, storeConfig, storeType } from './wiring';
+import { connectionById, fmt, isCache, isDatabase, isWorkload, personal, rateOf, requireComponents, roundShare, shareOf, storeConfig, storeType, spread } from './wiring';
 
 const params = z.object({
   ttlSeconds: z.number().int().min(1).max(604800).default(300).describe('Time to live of a cached entry: the longest a reader can see a value that has since changed in the database.'),
@@ -67,7 +67,7 @@ export default definePattern({
     return patternChangeSet(
       'cache-aside',
       `Cache-aside for ${ctx.name(reader)} → ${ctx.name(store)}: ${label} (${type}, TTL ${p.ttlSeconds} s, ${Math.round(p.hitRatio * 100)} % expected hits)`,
-      [
+      spread(ctx, [
         addComponent({
           id: cache,
           type,
@@ -84,7 +84,7 @@ export default definePattern({
           label: read.label ? `${read.label} · on cache miss` : `on cache miss (~${Math.round((1 - p.hitRatio) * 100)} %)`,
           config: { share: missShare },
         },
-      ],
+      ]),
     );
   },
   preview: {

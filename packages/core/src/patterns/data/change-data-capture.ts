@@ -3,7 +3,7 @@ import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { accessOf, addWorker, changeLogShare, fmt, isDatabase, isWorkload, names, personal, requireComponents, storeConfig, storeType } from './wiring';
+import { accessOf, addWorker, changeLogShare, fedByMessages, fmt, isDatabase, isWorkload, names, personal, requireComponents, storeConfig, storeType, spread } from './wiring';
 
 const params = z.object({
   topic: z
@@ -42,7 +42,8 @@ export default definePattern({
       if (!isDatabase(ctx, db.id) || ctx.outgoing(db.id, ['stream']).length > 0) continue;
       const { reads, writes, writeRps } = accessOf(ctx, db.id);
       const writers = new Set(writes.map((c) => c.from).filter((id) => isWorkload(ctx, id)));
-      if (writers.size === 0) continue;
+      // a store only message-driven components write is derived data (a projection): capture its source instead
+      if (writers.size === 0 || [...writers].every((w) => fedByMessages(ctx, w))) continue;
       // services reading data they do not write, on behalf of their own callers
       const foreign = reads.filter((c) => isWorkload(ctx, c.from) && !writers.has(c.from) && ctx.incoming(c.from).some((i) => i.type !== 'telemetry'));
       if (foreign.length === 0) continue;
@@ -123,7 +124,7 @@ export default definePattern({
     return patternChangeSet(
       'change-data-capture',
       `Change data capture on ${ctx.name(db)} through ${via} into ${streamLabel} (${streamType}); ${names(readers.map((r) => ctx.name(r)))} consume${readers.length === 1 ? 's' : ''} the changes`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

@@ -9,7 +9,7 @@ import {
   changeLogShare,
   changeStreamPatch,
   connectionById,
-  fedByChangeStream,
+  fedByMessages,
   fmt,
   isDatabase,
   isWorkload,
@@ -21,6 +21,7 @@ import {
   selfManagedType,
   storeConfig,
   storeType,
+  spread,
 } from './wiring';
 
 const params = z.object({
@@ -65,7 +66,7 @@ export default definePattern({
       const readConnections = reads.filter((c) => isWorkload(ctx, c.from));
       if (writers.length === 0 || readConnections.length === 0) continue;
       // a store fed only by projectors is already a read model
-      if (writers.every((w) => fedByChangeStream(ctx, w))) continue;
+      if (writers.every((w) => fedByMessages(ctx, w))) continue;
       if (!(readRps > 0 && readRps > writeRps)) continue;
       const readers = [...new Set(readConnections.map((c) => c.from))];
       targets.push({
@@ -114,7 +115,7 @@ export default definePattern({
     return patternChangeSet(
       'cqrs',
       `CQRS on ${ctx.name(db)}: ${ctx.name(db)} projector feeds ${ctx.name(db)} read model (${type}); ${names([...new Set(reads.map((r) => ctx.name(r.from)))])} read from it`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

@@ -4,7 +4,7 @@ import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { accessOf, fmt, instanceCapacity, isDatabase, isRelational, moveConnection, requireComponents, roundShare, shareOf } from './wiring';
+import { accessOf, fmt, instanceCapacity, isDatabase, isRelational, moveConnection, requireComponents, roundShare, shareOf, spread } from './wiring';
 
 const params = z.object({
   shards: z.number().int().min(2).max(64).default(4).describe('Number of shards the data is split into.'),
@@ -93,7 +93,7 @@ export default definePattern({
         notes: `Sharded cluster: ${n} shards, hashed shard key ${p.shardKey} (sh.shardCollection(…, { ${p.shardKey}: "hashed" })); queries without ${p.shardKey} are scatter-gather across all shards.`,
       });
       for (const c of access) ops.push({ op: 'updateConnection', id: c.id, label: withRule(c.label, `mongos routes by hash(${p.shardKey}) % ${n} = shard`) });
-      return patternChangeSet('database-sharding', `Shard ${name} into ${n} shards on hash(${p.shardKey}) through mongos`, ops);
+      return patternChangeSet('database-sharding', `Shard ${name} into ${n} shards on hash(${p.shardKey}) through mongos`, spread(ctx, ops));
     }
 
     const make = idMaker(doc);
@@ -112,7 +112,7 @@ export default definePattern({
           id,
           type: component.type,
           label: `${name} shard ${k}`.slice(0, 200),
-          ...(Object.keys(config).length > 0 && { config: structuredClone(config) }),
+          ...(Object.keys(config).length > 0 && { config: JSON.parse(JSON.stringify(config)) as Record<string, unknown> }),
           position: near(ctx, db, 0, 140 * k),
           notes: shardNote(k),
         }),
@@ -133,7 +133,7 @@ export default definePattern({
     return patternChangeSet(
       'database-sharding',
       `Shard ${name} into ${n} databases on hash(${p.shardKey}) % ${n}; callers route each query by ${p.shardKey}${standby ? '; each shard gets a Multi-AZ standby' : ''}`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

@@ -18,6 +18,7 @@ import {
   requireComponents,
   storeConfig,
   storeType,
+  spread,
 } from './wiring';
 
 const params = z.object({
@@ -27,6 +28,9 @@ const params = z.object({
     .describe('"schedule": recompute the view every interval from a query on the source; "on-change": update it from the source’s change stream as rows change.'),
   intervalSeconds: z.number().int().min(10).max(86400).default(300).describe('Refresh interval for the scheduled refresh: the most the view can lag the source.'),
 });
+
+/** Reads per second below which precomputing the query is not worth a second store. */
+export const MIN_READS_PER_SECOND = 10;
 
 export default definePattern({
   id: 'materialized-view',
@@ -61,6 +65,7 @@ export default definePattern({
       const owners = [...new Set(accessOf(ctx, db).writes.map((c) => c.from))].filter((id) => id !== reader && isWorkload(ctx, id));
       if (owners.length === 0) continue;
       const rate = ctx.peakRps(read.id);
+      if (rate < MIN_READS_PER_SECOND) continue;
       targets.push({
         components: [reader, db],
         connections: [read.id],
@@ -115,7 +120,7 @@ export default definePattern({
     return patternChangeSet(
       'materialized-view',
       `Materialized view for ${ctx.name(reader)}: ${viewLabel} (${type}) ${lag} from ${ctx.name(db)}; ${ctx.name(reader)} reads it instead`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

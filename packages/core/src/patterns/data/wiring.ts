@@ -94,8 +94,24 @@ export function accessOf(ctx: PatternContext, store: string): { reads: Connectio
 /** Types of store the patterns add, by product family. */
 export type StoreKind = 'key-value' | 'search' | 'cache' | 'stream';
 
-/** The catalog type for a kind of store on the document's cloud. */
+/** Equivalence classes of each kind, to reuse a technology the document already runs. */
+const KIND_CLASSES: Record<StoreKind, readonly string[]> = {
+  'key-value': ['key-value-db', 'document-db'],
+  search: ['search'],
+  cache: ['managed-redis'],
+  stream: ['stream', 'managed-kafka'],
+};
+
+/**
+ * The catalog type for a kind of store: one the document already uses (no new technology to learn and run) when it is
+ * of the document's cloud or neutral, else the cloud's own.
+ */
 export function storeType(doc: ArchDocument, kind: StoreKind): string {
+  const cloud = doc.constraints.cloud;
+  for (const c of doc.components) {
+    const def = getComponentDef(c.type);
+    if (def && KIND_CLASSES[kind].includes(def.equivalence) && (def.vendor === 'neutral' || def.vendor === cloud)) return def.id;
+  }
   switch (kind) {
     case 'key-value':
       return typeFor(doc, 'key-value-db', 'document-db');
@@ -217,10 +233,13 @@ export function moveConnection(c: Connection, ends: { from?: string; to?: string
   return addConnection({ from: ends.from ?? c.from, to: ends.to ?? c.to, type: c.type, ...(c.label && { label: c.label }), ...(config && { config }) });
 }
 
-/** Components that write `store` and also consume a change stream out of a datastore: projectors, relays, flushers. */
+/** Components fed by a change stream out of a datastore or a log: projectors, relays, flushers. */
 export function fedByChangeStream(ctx: PatternContext, id: string): boolean {
   return ctx.incoming(id, ['stream', 'consume']).some((c) => ctx.hasRole(c.from, 'datastore') || ctx.hasRole(c.from, 'stream'));
 }
+
+/** Components driven by messages or change streams (any `consume` or `stream` in): a store only they write is derived data. */
+export const fedByMessages = (ctx: PatternContext, id: string): boolean => ctx.incoming(id, ['stream', 'consume']).length > 0;
 
 /** The `stream` connection config that carries only a datastore's writes (its change log), not its reads. */
 export function changeLogShare(ctx: PatternContext, store: string, writeRps: number): number | undefined {
@@ -249,4 +268,20 @@ export function cacheRedundancyPatch(ctx: PatternContext, cache: string): Record
   if (hasField(type, 'readReplicas') && !(typeof config.readReplicas === 'number' && config.readReplicas > 0)) patch.readReplicas = 1;
   if (hasField(type, 'multiAz') && config.multiAz !== true) patch.multiAz = true;
   return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+/**
+ * Moves the components a change set adds off positions already taken (by the document or earlier in the change set),
+ * one row (140 px) down at a time, so nothing lands on top of something else.
+ */
+export function spread(ctx: PatternContext, ops: Op[]): Op[] {
+  const taken = ctx.doc.components.flatMap((c) => (c.position ? [c.position] : []));
+  const clash = (p: { x: number; y: number }) => taken.some((q) => Math.abs(q.x - p.x) < 200 && Math.abs(q.y - p.y) < 100);
+  return ops.map((op) => {
+    if (op.op !== 'addComponent' || !op.component.position) return op;
+    let position = op.component.position;
+    while (clash(position)) position = { x: position.x, y: position.y + 140 };
+    taken.push(position);
+    return position === op.component.position ? op : { ...op, component: { ...op.component, position } };
+  });
 }

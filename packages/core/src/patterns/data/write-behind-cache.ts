@@ -21,6 +21,7 @@ import {
   shareOf,
   storeConfig,
   storeType,
+  spread,
 } from './wiring';
 
 const params = z.object({
@@ -152,7 +153,7 @@ export default definePattern({
     return patternChangeSet(
       'write-behind-cache',
       `Write-behind: ${ctx.name(service)} writes ${cacheName}; ${ctx.name(db)} flusher persists to ${ctx.name(db)} every ${p.flushIntervalMs} ms`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

@@ -18,6 +18,7 @@ import {
   roundShare,
   shareOf,
   storeConfig,
+  spread,
   storeType,
 } from '../data/wiring';
 import { dualWrites } from './wiring';
@@ -150,7 +151,7 @@ export default definePattern({
       return patternChangeSet(
         'event-sourcing',
         `Event sourcing for ${name}: events appended to ${storeName} are the source of truth; ${projectorName} rebuilds ${ctx.name(db)} and publishes integration events`,
-        ops,
+        spread(ctx, ops),
       );
     }
 
@@ -191,7 +192,7 @@ export default definePattern({
     return patternChangeSet(
       'event-sourcing',
       `Event sourcing for ${name}: an append-only events table in ${ctx.name(db)} is the source of truth; ${projectorName} builds ${name} projections and publishes integration events`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

@@ -4,7 +4,7 @@ import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { cacheRedundancyPatch, fmt, isCache, isDatabase, isWorkload, names, personal, rateOf, requireComponents, roundShare, storeConfig, storeType } from '../data/wiring';
+import { cacheRedundancyPatch, fmt, isCache, isDatabase, isWorkload, names, personal, rateOf, requireComponents, roundShare, storeConfig, storeType, spread } from '../data/wiring';
 
 const params = z.object({
   store: z
@@ -139,7 +139,7 @@ export default definePattern({
     for (const c of consumes) {
       ops.push({ op: 'updateConnection', id: c.id, config: { idempotent: true }, notes: `Idempotent: ${how}; ids remembered ${window}.` });
     }
-    return patternChangeSet('idempotent-consumer', `Idempotent consumer ${ctx.name(consumer)}: dedupe by message id in ${storeName} for ${window}`, ops);
+    return patternChangeSet('idempotent-consumer', `Idempotent consumer ${ctx.name(consumer)}: dedupe by message id in ${storeName} for ${window}`, spread(ctx, ops));
   },
   preview: {
     backarch: 1,

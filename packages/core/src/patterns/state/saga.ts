@@ -18,6 +18,7 @@ import {
   shareOf,
   storeConfig,
   storeType,
+  spread,
 } from '../data/wiring';
 
 const params = z.object({
@@ -168,7 +169,7 @@ export default definePattern({
           }),
         );
       }
-      return patternChangeSet('saga', `Saga (orchestration) for ${name}: ${name} saga orchestrator runs ${names(steps)} with compensations, state in ${name} saga log`, ops);
+      return patternChangeSet('saga', `Saga (orchestration) for ${name}: ${name} saga orchestrator runs ${names(steps)} with compensations, state in ${name} saga log`, spread(ctx, ops));
     }
 
     // choreography: participants react to each other's events on a topic
@@ -209,7 +210,7 @@ export default definePattern({
     return patternChangeSet(
       'saga',
       `Saga (choreography) for ${name}: ${name} and ${names(participants.map((pt) => ctx.name(pt)))} exchange step events on ${newChannel ? `${name} saga events` : ctx.name(channel)} instead of synchronous calls`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {

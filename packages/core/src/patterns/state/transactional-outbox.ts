@@ -5,7 +5,7 @@ import { SECONDS_PER_MONTH } from '../../traffic/traffic';
 import { definePattern } from '../define';
 import { addConnection, idMaker, inSelection, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { addWorker, changeStreamPatch, fmt, names, rateOf, requireComponents, roundShare, shareOf } from '../data/wiring';
+import { addWorker, changeStreamPatch, fmt, names, rateOf, requireComponents, roundShare, shareOf, spread } from '../data/wiring';
 import { dualWrites } from './wiring';
 
 const params = z.object({
@@ -70,7 +70,8 @@ export default definePattern({
         label: relayName,
         like: service,
         rps: rate,
-        pulled: true,
+        // a CDC relay pulls from the log at its own pace; a poller's override makes the model send it the peak
+        pulled: cdc,
         dx: 240,
         dy: 140,
         notes: `Outbox relay for ${ctx.name(service)}: ${cdc ? `tails ${ctx.name(db)}'s log for inserts into the outbox table` : `polls ${ctx.name(db)}'s outbox table every ${p.pollIntervalMs} ms (SELECT … FOR UPDATE SKIP LOCKED)`} and publishes each row in commit order; at least once, so consumers dedupe by the outbox row id. Alert when the oldest unpublished row is older than 30 s.`,
@@ -98,7 +99,7 @@ export default definePattern({
     return patternChangeSet(
       'transactional-outbox',
       `Transactional outbox for ${ctx.name(service)}: messages become outbox rows in ${ctx.name(db)}; ${relayName} (${cdc ? 'CDC' : `polling every ${p.pollIntervalMs} ms`}) publishes them to ${names([...new Set(publishes.map((c) => ctx.name(c.to)))])}`,
-      ops,
+      spread(ctx, ops),
     );
   },
   preview: {
