@@ -243,7 +243,8 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
 
   /** Sends a probe and returns what is wrong with the answer (nothing, ideally). */
   async function send(def: RouteDef, probe: Probe, valid: Valid): Promise<string[]> {
-    const client = def.url === '/api/auth/signout' ? throwaway : owner;
+    // sign-up and sign-in set a cookie: a fresh browser each time, so the owner's session stays the owner's
+    const client = def.access === 'public' ? new Client(server.url) : def.url === '/api/auth/signout' ? throwaway : owner;
     let reply: Reply;
     try {
       reply = await client.call(def.method, probe.path ?? pathOf(def, valid.params ?? {}), probe.body, { rawBody: probe.rawBody, headers: probe.headers });
@@ -288,7 +289,8 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
       probes.push({ what: 'an empty JSON body', rawBody: '', headers: { 'content-type': 'application/json' }, status: 400, detailPath: 'body' });
       probes.push({ what: 'a prototype-polluting body', rawBody: '{"__proto__":{"polluted":true}}', status: 400, detailPath: 'body' });
       probes.push({ what: 'a constructor-polluting body', rawBody: '{"constructor":{"prototype":{"polluted":true}}}', status: 400, detailPath: 'body' });
-      probes.push({ what: 'text/plain', rawBody: 'name=x', headers: { 'content-type': 'text/plain' }, status: 415 });
+      // Fastify reads text/plain as a string: a JSON route refuses it, either way
+      probes.push({ what: 'text/plain', rawBody: json(valid.body ?? {}), headers: { 'content-type': 'text/plain' }, ...(hasBody && { status: [400, 415] }) });
       probes.push({ what: 'a form', rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 });
       // over the body limit (8 MB)
       probes.push({ what: 'a 9 MB body', rawBody: json({ ...valid.body, name: 'x'.repeat(9 * MB) }), status: 413 });
@@ -336,7 +338,7 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
         probes.push({ what: `${name} = unknown id ${json(id)}`, path: pathOf(def, { ...others, [name]: id }), status: 404 });
       }
       for (const id of ['../../etc', '..%2F..%2Fetc', 'a'.repeat(101), 'b'.repeat(300), 'ünïcødé', '💥', 'a b', 'a;b', "'; drop table users; --", '\u0000', 'a.b', '%', '${x}', 'a/b']) {
-        probes.push({ what: `${name} = malformed id ${json(id).slice(0, 40)}`, path: pathOf(def, { ...others, [name]: id }), status: id.length > 100 ? [400, 404] : 400, detailPath: `params.${name}` });
+        probes.push({ what: `${name} = malformed id ${json(id).slice(0, 40)}`, path: pathOf(def, { ...others, [name]: id }), status: id.length > 100 ? [400, 404, 414] : 400, detailPath: `params.${name}` });
       }
       // as the raw address: the router normalises or refuses these
       for (const raw of ['../../etc/passwd', '%ZZ', '%', '%00', '..', '.', '%2e%2e', '%C0%AE', '%uD800', '%ED%A0%80', encodeURIComponent('é').slice(0, 3)]) {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 
 /** An error the API answers with: `{ error: { code, message, details? } }` and its status. */
@@ -39,7 +39,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
     if (status === 415) return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json).' } });
-    if (status >= 400 && status < 500) return reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
+    // what Fastify refuses before a handler runs is the body (malformed or empty JSON, a prototype-poisoning key)
+    if (status === 400) return reply.status(400).send({ error: { code: 'invalid_body', message: error.message, details: [{ path: 'body', message: error.message }] } });
+    if (status > 400 && status < 500) return reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } });
   });
@@ -47,3 +49,9 @@ export function installErrorHandling(app: FastifyInstance): void {
 
 /** The JSON 404 for a path no route serves. */
 export const noRoute = (method: string, url: string) => ({ error: { code: 'not_found', message: `No route ${method} ${url.split('?')[0]}.` } });
+
+/** Errors the router raises before any route runs (an undecodable URL, an over-long path parameter), in the API's shape. */
+export function frameworkError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  void reply.status(status).send({ error: { code: status === 414 ? 'uri_too_long' : 'bad_url', message: error.message, details: [{ path: 'params', message: error.message }] } });
+}
