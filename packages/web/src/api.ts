@@ -135,3 +135,6 @@ export const api = {
 
 /** Roles that may change content (create, rename, delete). */
 export const canEdit = (role: Role | undefined) => role === 'owner' || role === 'editor';
+
+/** Where an import error points inside the file: `body.document.components[2].type` → `components[2].type`. */
+export const pathInFile = (path: string) => path.replace(/^body\.document\.?/, '') || '(the whole file)';

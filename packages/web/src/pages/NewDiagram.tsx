@@ -1,13 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type CreateDiagram, type Diagram } from '../api';
+import { api, ApiError, pathInFile, type CreateDiagram, type Diagram } from '../api';
 import { useLoad } from '../useLoad';
 import { Field } from '../ui/Field';
 import { ErrorNotice, formFailure } from '../ui/Notice';
 
 type Source = 'template' | 'blank' | 'import';
-
-/** Where an import error points inside the file: `body.document.components[2].type` → `components[2].type`. */
-export const pathInFile = (path: string) => path.replace(/^body\.document\.?/, '') || '(the whole file)';
 
 /** Start a diagram from a template, a blank canvas, or an imported .backarch.json file. */
 export function NewDiagram({ projectId, onCreated }: { projectId: string; onCreated: (diagram: Diagram) => void }) {
