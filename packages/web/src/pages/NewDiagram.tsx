@@ -14,7 +14,7 @@ export function NewDiagram({ projectId, onCreated }: { projectId: string; onCrea
   const [template, setTemplate] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<{ error: unknown; title: string }>();
+  const [failure, setFailure] = useState<{ error: unknown; title: string; summary?: string }>();
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { template: useId(), file: useId(), fileError: useId(), templateError: useId(), templateHint: useId() };
@@ -49,8 +49,9 @@ export function NewDiagram({ projectId, onCreated }: { projectId: string; onCrea
       onCreated(diagram);
     } catch (error) {
       if (source === 'import' && error instanceof ApiError && error.details.some((d) => d.path.startsWith('body.document'))) {
-        setFailure({ error, title: `“${file?.name}” cannot be imported` });
-        setErrors({ file: `The file has ${error.details.length} problem${error.details.length === 1 ? '' : 's'}; see the list above.` });
+        const problems = `${error.details.length} problem${error.details.length === 1 ? '' : 's'}`;
+        setFailure({ error, title: `“${file?.name}” cannot be imported`, summary: `It has ${problems}, each shown with where it is in the file:` });
+        setErrors({ file: `The file has ${problems}; see the list above.` });
       } else {
         const f = formFailure(error, ['name', 'template']);
         setErrors(f.fields);
@@ -79,7 +80,7 @@ export function NewDiagram({ projectId, onCreated }: { projectId: string; onCrea
           </label>
         ))}
       </fieldset>
-      {failure && <ErrorNotice error={failure.error} title={failure.title} detailPath={source === 'import' ? pathInFile : undefined} />}
+      {failure && <ErrorNotice error={failure.error} title={failure.title} summary={failure.summary} detailPath={source === 'import' ? pathInFile : undefined} />}
       {source === 'template' && (
         <div className={`field${errors.template ? ' field--invalid' : ''}`}>
           <label htmlFor={ids.template}>Template</label>

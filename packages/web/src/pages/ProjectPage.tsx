@@ -85,17 +85,17 @@ export function ProjectPage({ id }: { id: string }) {
           </>
         }
       />
-      <div className="layout">
+      <div className={editable && tab === 'live' ? 'layout' : 'layout layout--single'}>
         <section className="layout__main" aria-labelledby="diagrams-title">
           <h2 id="diagrams-title" className="visually-hidden">
             Diagrams
           </h2>
           <div className="toolbar">
             <div className="tabs" role="group" aria-label="Which diagrams">
-              <button type="button" className="tab" aria-pressed={tab === 'live'} onClick={() => setTab('live')}>
+              <button type="button" className="tab" aria-pressed={tab === 'live'} onClick={() => (setTab('live'), setStatus(undefined))}>
                 Diagrams
               </button>
-              <button type="button" className="tab" aria-pressed={tab === 'deleted'} onClick={() => setTab('deleted')}>
+              <button type="button" className="tab" aria-pressed={tab === 'deleted'} onClick={() => (setTab('deleted'), setStatus(undefined))}>
                 Recently deleted
               </button>
             </div>

@@ -40,7 +40,7 @@ export function WorkspacePage({ id }: { id: string }) {
           </>
         }
       />
-      <div className="layout">
+      <div className={editable ? 'layout' : 'layout layout--single'}>
         <section aria-labelledby="projects-title" className="layout__main">
           <h2 id="projects-title">Projects</h2>
           {projects.length === 0 ? (

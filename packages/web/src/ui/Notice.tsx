@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { ApiError, type Issue } from '../api';
 
 /** A failure: the message, and every detail the API gave with its path. */
-export function ErrorNotice({ error, title, detailPath = (p) => p, children }: { error: unknown; title?: string; detailPath?: (path: string) => string; children?: ReactNode }) {
+export function ErrorNotice({ error, title, summary, detailPath = (p) => p, children }: { error: unknown; title?: string; summary?: string; detailPath?: (path: string) => string; children?: ReactNode }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = summary ?? (error instanceof Error ? error.message : String(error));
   const details: Issue[] = error instanceof ApiError ? error.details : [];
   return (
     <div className="notice notice--error" role="alert">
