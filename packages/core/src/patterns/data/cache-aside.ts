@@ -11,6 +11,8 @@ const params = z.object({
 
 /** Reads per second from one caller below which a cache is not worth its cost and staleness. */
 export const MIN_READS_PER_SECOND = 10;
+/** Reads per write from one caller from which its reads are worth caching (below, entries are invalidated about as often as read). */
+export const READ_HEAVY = 3;
 
 export default definePattern({
   id: 'cache-aside',
@@ -43,11 +45,11 @@ export default definePattern({
       if (ctx.outgoing(reader, ['read']).some((c) => isCache(ctx, c.to))) continue;
       const reads = ctx.peakRps(read.id);
       const writes = rateOf(ctx, ctx.outgoing(reader, ['write']).filter((c) => c.to === read.to));
-      if (reads < MIN_READS_PER_SECOND || writes * 2 > reads) continue;
+      if (reads < MIN_READS_PER_SECOND || writes * READ_HEAVY > reads) continue;
       targets.push({
         components: [reader, read.to],
         connections: [read.id],
-        reason: `${ctx.name(reader)} reads ${ctx.name(read.to)} at ~${fmt(reads)} reads/s at peak${writes > 0 ? ` and writes it at only ~${fmt(writes)}/s` : ' and never writes it'}: repeated reads of the same keys could be answered from memory, taking most of them off ${ctx.name(read.to)}.`,
+        reason: `${ctx.name(reader)} reads ${ctx.name(read.to)} at ~${fmt(reads)} reads/s at peak${writes > 0 ? ` and writes it at only ~${fmt(writes)}/s, ${fmt(reads / writes)} reads per write` : ' and never writes it'}: repeated reads of the same keys could be answered from memory, taking most of them off ${ctx.name(read.to)}.`,
       });
     }
     return inSelection(targets, selection);

@@ -68,49 +68,66 @@ export default definePattern({
     const topicName = p.topic || `${db}.changes`;
     const ops: Op[] = [];
 
-    const streamType = storeType(doc, 'stream');
-    const stream = make(`${db}-changes`);
-    const streamLabel = `${ctx.name(db)} changes`;
-    const days = Math.min(90, Math.ceil(p.retentionHours / 24));
-    // Event Hubs keeps events up to 7 days on Standard, 90 on Premium
-    const retention = streamType === 'azure.event-hubs' ? (days <= 7 ? { retentionDays: days } : { retentionDays: days, sku: 'Premium', processingUnits: 1 }) : { retentionHours: p.retentionHours };
-    ops.push(
-      addComponent({
-        id: stream,
-        type: streamType,
-        label: streamLabel,
-        config: { ...storeConfig(streamType, { personalData: personal(ctx, db) }), ...retention },
-        position: near(ctx, db, 240, 140),
-        notes: `Topic ${topicName}: one event per committed row change of ${ctx.name(db)} (before/after images), keyed by primary key; kept ${p.retentionHours} h for replays.`,
-      }),
-    );
+    // a log the system already runs (a Kafka cluster, a Kinesis stream) takes one more topic; else a new stream
+    const existing = doc.components.find((c) => ctx.hasRole(c.id, 'stream') && [doc.constraints.cloud, 'neutral'].includes(ctx.def(c.id)!.vendor));
+    let stream: string;
+    let streamType: string;
+    let streamLabel: string;
+    if (existing) {
+      stream = existing.id;
+      streamType = existing.type;
+      streamLabel = ctx.name(stream);
+    } else {
+      streamType = storeType(doc, 'stream');
+      stream = make(`${db}-changes`);
+      streamLabel = `${ctx.name(db)} changes`;
+      const days = Math.min(90, Math.ceil(p.retentionHours / 24));
+      // Event Hubs keeps events up to 7 days on Standard, 90 on Premium
+      const retention =
+        streamType === 'azure.event-hubs' ? (days <= 7 ? { retentionDays: days } : { retentionDays: days, sku: 'Premium', processingUnits: 1 }) : { retentionHours: p.retentionHours };
+      ops.push(
+        addComponent({
+          id: stream,
+          type: streamType,
+          label: streamLabel,
+          config: { ...storeConfig(streamType, { personalData: personal(ctx, db) }), ...retention },
+          position: near(ctx, db, 240, 140),
+          notes: `Topic ${topicName}: one event per committed row change of ${ctx.name(db)} (before/after images), keyed by primary key; kept ${p.retentionHours} h for replays.`,
+        }),
+      );
+    }
     const share = changeLogShare(ctx, db, writeRps);
     let via: string;
-    if (type === 'aws.dynamodb') {
+    if (type === 'aws.dynamodb' && streamType === 'aws.kinesis') {
       // the native change stream: DynamoDB Streams into Kinesis Data Streams, no connector to run
       if (ctx.config(db).streams !== true) ops.push({ op: 'updateComponent', id: db, config: { streams: true } });
       ops.push(addConnection({ from: db, to: stream, type: 'stream', label: 'item changes (Kinesis Data Streams for DynamoDB)', ...(share !== undefined && { config: { share } }) }));
       via = 'DynamoDB Streams';
     } else {
+      const dynamo = type === 'aws.dynamodb';
+      if (dynamo && ctx.config(db).streams !== true) ops.push({ op: 'updateComponent', id: db, config: { streams: true } });
       const connector = make(`${db}-cdc`);
       const writer = writes.map((c) => c.from).find((id) => isWorkload(ctx, id)) ?? readers[0]!;
       ops.push(
         ...addWorker(ctx, {
           id: connector,
-          label: `${ctx.name(db)} CDC (Debezium)`,
+          label: `${ctx.name(db)} CDC (${dynamo ? 'DynamoDB Streams reader' : 'Debezium'})`,
           like: writer,
           rps: writeRps,
           pulled: true,
           dx: 240,
           dy: 0,
-          notes: `Debezium connector on Kafka Connect (distributed mode, 2 workers): reads ${ctx.name(db)}'s log through a replication slot and publishes to ${topicName}; offsets stored, so a restart resumes where it stopped (at least once). Alert on slot lag.`,
+          notes: dynamo
+            ? `Reads ${ctx.name(db)}'s DynamoDB Streams shards (24 h retention) and publishes each item change to ${topicName}; checkpoints per shard, so a restart resumes where it stopped (at least once). Alert on iterator age.`
+            : `Debezium connector on Kafka Connect (distributed mode, 2 workers): reads ${ctx.name(db)}'s log through a replication slot and publishes to ${topicName}; offsets stored, so a restart resumes where it stopped (at least once). Alert on slot lag.`,
         }),
-        addConnection({ from: db, to: connector, type: 'stream', label: 'transaction log (WAL/binlog)', ...(share !== undefined && { config: { share } }) }),
+        addConnection({ from: db, to: connector, type: 'stream', label: dynamo ? 'DynamoDB Streams' : 'transaction log (WAL/binlog)', ...(share !== undefined && { config: { share } }) }),
         addConnection({ from: connector, to: stream, type: 'publish', label: topicName, config: { retries: 10 } }),
       );
-      via = 'a Debezium connector';
+      via = dynamo ? 'a DynamoDB Streams reader' : 'a Debezium connector';
     }
     for (const reader of readers) {
+      if (ctx.incoming(reader, ['consume']).some((c) => c.from === stream)) continue;
       ops.push(
         addConnection({
           from: stream,
@@ -123,7 +140,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'change-data-capture',
-      `Change data capture on ${ctx.name(db)} through ${via} into ${streamLabel} (${streamType}); ${names(readers.map((r) => ctx.name(r)))} consume${readers.length === 1 ? 's' : ''} the changes`,
+      `Change data capture on ${ctx.name(db)} through ${via} into ${existing ? `topic ${topicName} on ` : ''}${streamLabel} (${streamType}); ${names(readers.map((r) => ctx.name(r)))} consume${readers.length === 1 ? 's' : ''} the changes`,
       spread(ctx, ops),
     );
   },

@@ -67,6 +67,10 @@ export default definePattern({
       if (writers.length === 0 || readConnections.length === 0) continue;
       // a store fed only by projectors is already a read model
       if (writers.every((w) => fedByMessages(ctx, w))) continue;
+      // a projector already feeds a read model from its change log
+      const projects = (w: string) =>
+        fedByMessages(ctx, w) && ctx.outgoing(w, ['write']).some((c) => c.to !== db.id && (isDatabase(ctx, c.to) || ctx.hasRole(c.to, 'search') || ctx.hasRole(c.to, 'cache')));
+      if (ctx.outgoing(db.id, ['stream']).some((c) => projects(c.to))) continue;
       if (!(readRps > 0 && readRps > writeRps)) continue;
       const readers = [...new Set(readConnections.map((c) => c.from))];
       targets.push({

@@ -238,8 +238,12 @@ export function fedByChangeStream(ctx: PatternContext, id: string): boolean {
   return ctx.incoming(id, ['stream', 'consume']).some((c) => ctx.hasRole(c.from, 'datastore') || ctx.hasRole(c.from, 'stream'));
 }
 
-/** Components driven by messages or change streams (any `consume` or `stream` in): a store only they write is derived data. */
-export const fedByMessages = (ctx: PatternContext, id: string): boolean => ctx.incoming(id, ['stream', 'consume']).length > 0;
+/**
+ * Components driven only by messages or change streams (a `consume` or `stream` in, and no requests from callers):
+ * workers such as projectors, whose writes are derived data.
+ */
+export const fedByMessages = (ctx: PatternContext, id: string): boolean =>
+  ctx.incoming(id, ['stream', 'consume']).length > 0 && ctx.incoming(id, [...SERVICE_CALLS, 'websocket']).length === 0;
 
 /** The `stream` connection config that carries only a datastore's writes (its change log), not its reads. */
 export function changeLogShare(ctx: PatternContext, store: string, writeRps: number): number | undefined {

@@ -45,7 +45,7 @@ export default definePattern({
     consistency:
       'The log is consistent per aggregate (optimistic concurrency on the aggregate version), but projections are eventually consistent: they trail the log by the projector lag, typically well under a second. Events are immutable: a schema change means versioned event types with upcasters that read every old version forever, and correcting a mistake means appending a compensating event, not editing history.',
     latency: 'Appending an event is one write; loading an aggregate reads its snapshot plus up to snapshotEvery events (a few milliseconds at 100). Without snapshots, load time grows with the aggregate’s history.',
-    cost: 'The log grows forever: a Kafka cluster keeping years of events needs storage sized for the full history (or tiered storage), plus projection stores and projector services. Rebuilding a projection replays the whole log: at 10,000 events/s, a billion events take over a day.',
+    cost: 'The log grows forever: a Kafka cluster keeping years of events needs storage sized for the full history (or tiered storage), plus projection stores and projector services. Rebuilding a projection replays the whole log: at 10,000 events/s, a billion events take over a day. On Azure the stream is priced as Event Hubs, which keeps events at most 90 days: archive them with Capture, or keep the events table.',
     operations:
       'Replays, snapshot jobs, projection rebuilds and event-schema migrations become routine operations with runbooks. Personal data in immutable events needs crypto-shredding (per-subject keys) to honour erasure requests.',
   },
