@@ -5,7 +5,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Storage } from './db/database';
-import { frameworkError, installErrorHandling, noRoute } from './http/errors';
+import { clientError, frameworkError, installErrorHandling, noRoute } from './http/errors';
 import { registerRoutes, type RouteDef } from './http/route';
 import { AUTH_ROUTES } from './routes/auth';
 import { DIAGRAM_ROUTES } from './routes/diagrams';
@@ -41,6 +41,7 @@ export async function buildApp(config: Config, storage: Storage, options: { logg
     // no request may hold a connection forever
     requestTimeout: 60_000,
     frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   const services = createServices(config, storage, fastify.log);
   installErrorHandling(fastify);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 
@@ -54,4 +55,21 @@ export const noRoute = (method: string, url: string) => ({ error: { code: 'not_f
 export function frameworkError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
   const status = error.statusCode ?? 400;
   void reply.status(status).send({ error: { code: status === 414 ? 'uri_too_long' : 'bad_url', message: error.message, details: [{ path: 'params', message: error.message }] } });
+}
+
+/**
+ * What Node refuses before Fastify sees a request (headers over 16 KB, a request timeout, malformed HTTP), in the API's
+ * error shape like everything else; otherwise as Fastify's default handler does.
+ */
+export function clientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The address or headers are too large (16 KB at most).']
+        : [400, 'Bad Request', 'bad_request', 'Malformed HTTP request.'];
+  const body = JSON.stringify({ error: { code, message, ...(status === 400 && { details: [{ path: 'request', message }] }) } });
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  socket.destroy(error);
 }

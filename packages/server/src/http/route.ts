@@ -52,8 +52,44 @@ export function route<P = unknown, Q = unknown, B = unknown>(
 const MUTATIONS = new Set<Method>(['POST', 'PATCH', 'PUT', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
+/**
+ * The path of the first string (value or key) holding U+0000, which PostgreSQL text and jsonb cannot store. Iterative:
+ * a body nested 100,000 deep must not overflow the stack.
+ */
+function nulPath(value: unknown): string[] | undefined {
+  interface Node {
+    value: unknown;
+    key?: string;
+    parent?: Node;
+  }
+  const pathOf = (node: Node | undefined, last?: string): string[] => {
+    const path = last === undefined ? [] : [last];
+    for (let n = node; n?.key !== undefined; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  const stack: Node[] = [{ value }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return pathOf(node);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes('\u0000')) return pathOf(node, key);
+        stack.push({ value: child, key, parent: node });
+      }
+    }
+  }
+  return undefined;
+}
+
 function parse<T>(where: string, schema: z.ZodType<T> | undefined, value: unknown): T {
   if (!schema) return undefined as T;
+  const nul = nulPath(value);
+  if (nul) {
+    const path = [where, ...nul].join('.');
+    throw new ApiError(400, 'validation_failed', `${path}: must not contain NUL (\\u0000) characters`, [{ path, message: 'must not contain NUL (\\u0000) characters' }]);
+  }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) throw validationError(where, result.error);
   return result.data;

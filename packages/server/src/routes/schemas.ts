@@ -41,7 +41,8 @@ export const diagramOut = z.object({
 /** Pagination: `limit` items after `cursor` (an opaque string from the previous page's `nextCursor`). */
 export const page = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  // an offset today; a negative or out-of-range one was a database error (500), now it is a 400
+  cursor: z.string().regex(/^\d{1,9}$/, { error: 'must be the nextCursor of a previous page' }).optional(),
 });
 
 export const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

@@ -41,7 +41,7 @@ export const VERSION_ROUTES = [
     params: z.object({ diagramId: id }),
     query: z.object({
       limit: z.coerce.number().int().min(1).max(100).default(20),
-      before: z.coerce.number().int().min(1).optional().describe('Only versions with a lower number (the next page).'),
+      before: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('Only versions with a lower number (the next page).'),
     }),
     response: z.object({ versions: z.array(versionOut), nextBefore: z.number().nullable() }),
     async handler({ user, params, query, services }) {
