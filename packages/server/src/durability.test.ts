@@ -74,7 +74,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
     }
   });
 
-  it('keeps every acknowledged edit, exactly once, when the server is killed with SIGKILL mid-burst', async () => {
+  it('keeps every acknowledged edit, exactly once, when the server is killed with SIGKILL mid-burst', { timeout: 180_000 }, async () => {
     let server = await start(env);
     const base = `http://127.0.0.1:${env.PORT}`;
     const ann = await new Client(base).signUp('Ann');

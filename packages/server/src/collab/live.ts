@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { atLeast, type Access } from '../auth/access';
 import type { Sessions, SessionUser } from '../auth/sessions';
+import { bytea } from '../db/bytes';
 import type { Database } from '../db/schema';
 import type { UpdateLog } from './update-log';
 
@@ -198,7 +199,7 @@ export class LiveDocuments {
             components_after: document.components.length,
             connections_before: last?.connections_after ?? 0,
             connections_after: document.connections.length,
-            state_vector: Buffer.from(Y.encodeStateVector(ydoc)),
+            state_vector: bytea(Y.encodeStateVector(ydoc)),
           })
           .execute();
         await tx

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import * as Y from 'yjs';
+import { base64Of, bytea, fromBase64 } from '../db/bytes';
 import type { Database } from '../db/schema';
 
 interface Pending {
@@ -59,7 +60,7 @@ export class UpdateLog {
       try {
         await this.db
           .insertInto('diagram_updates')
-          .values(batch.map((p) => ({ diagram_id: p.diagramId, data: Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength) })))
+          .values(batch.map((p) => ({ diagram_id: p.diagramId, data: bytea(p.data) })))
           .execute();
         for (const p of batch) p.resolve();
       } catch (error) {
@@ -81,13 +82,13 @@ export class UpdateLog {
   /** The stored state of a diagram: its snapshot merged with every update after it. Undefined when it has none. */
   async load(diagramId: string): Promise<Uint8Array | undefined> {
     const [snapshot, updates] = await Promise.all([
-      this.db.selectFrom('diagram_snapshots').select(['data', 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst(),
-      this.db.selectFrom('diagram_updates').select(['seq', 'data']).where('diagram_id', '=', diagramId).orderBy('seq').execute(),
+      this.db.selectFrom('diagram_snapshots').select([base64Of('data', 'data'), 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst(),
+      this.db.selectFrom('diagram_updates').select(['seq', base64Of('data', 'data')]).where('diagram_id', '=', diagramId).orderBy('seq').execute(),
     ]);
     const upto = BigInt(snapshot?.upto_seq ?? 0);
-    const parts = [...(snapshot ? [snapshot.data] : []), ...updates.filter((u) => BigInt(u.seq) > upto).map((u) => u.data)];
+    const parts = [...(snapshot ? [snapshot.data] : []), ...updates.filter((u) => BigInt(u.seq) > upto).map((u) => u.data)].map(fromBase64);
     if (parts.length === 0) return undefined;
-    return parts.length === 1 ? new Uint8Array(parts[0]!) : Y.mergeUpdates(parts.map((p) => new Uint8Array(p)));
+    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
   }
 
   /**
@@ -97,16 +98,16 @@ export class UpdateLog {
   async compact(diagramId: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${diagramId}))`.execute(tx);
-      const snapshot = await tx.selectFrom('diagram_snapshots').select(['data', 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst();
+      const snapshot = await tx.selectFrom('diagram_snapshots').select([base64Of('data', 'data'), 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst();
       const upto = BigInt(snapshot?.upto_seq ?? 0);
-      const updates = await tx.selectFrom('diagram_updates').select(['seq', 'data']).where('diagram_id', '=', diagramId).where('seq', '>', Number(upto) as never).orderBy('seq').execute();
+      const updates = await tx.selectFrom('diagram_updates').select(['seq', base64Of('data', 'data')]).where('diagram_id', '=', diagramId).where('seq', '>', Number(upto) as never).orderBy('seq').execute();
       if (updates.length === 0) return;
-      const merged = Y.mergeUpdates([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)].map((p) => new Uint8Array(p)));
+      const merged = Y.mergeUpdates([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)].map(fromBase64));
       const last = updates[updates.length - 1]!.seq;
       await tx
         .insertInto('diagram_snapshots')
-        .values({ diagram_id: diagramId, data: Buffer.from(merged), upto_seq: Number(last) })
-        .onConflict((oc) => oc.column('diagram_id').doUpdateSet({ data: Buffer.from(merged), upto_seq: Number(last), updated_at: new Date() }))
+        .values({ diagram_id: diagramId, data: bytea(merged), upto_seq: Number(last) })
+        .onConflict((oc) => oc.column('diagram_id').doUpdateSet({ data: bytea(merged), upto_seq: Number(last), updated_at: new Date() }))
         .execute();
       await tx.deleteFrom('diagram_updates').where('diagram_id', '=', diagramId).where('seq', '<=', Number(last) as never).execute();
     });

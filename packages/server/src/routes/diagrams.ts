@@ -4,6 +4,7 @@ import { getTemplate, parseDocument, parseDocumentOrThrow, serializeDocument, TE
 import type { AnnotationInput } from '@backarch/sync';
 import type { Selectable } from 'kysely';
 import { LiveDocuments } from '../collab/live';
+import { bytea } from '../db/bytes';
 import type { Database } from '../db/schema';
 import { ApiError, badRequest, notFound } from '../http/errors';
 import { route } from '../http/route';
@@ -153,7 +154,7 @@ export const DIAGRAM_ROUTES = [
           .values({ id: diagramId, project_id: params.projectId, name: body.name ?? document.name, description: body.description ?? document.description ?? '', created_by: user.id, updated_by: user.id })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await tx.insertInto('diagram_snapshots').values({ diagram_id: diagramId, data: Buffer.from(state), upto_seq: 0 }).execute();
+        await tx.insertInto('diagram_snapshots').values({ diagram_id: diagramId, data: bytea(state), upto_seq: 0 }).execute();
         return inserted;
       });
       await services.live.recordVersion(diagramId);
