@@ -16,6 +16,7 @@ const EXPECTED = [
   'hipaa-patient-portal.backarch.json',
   'gdpr-app-gcp.backarch.json',
   'rag-assistant.backarch.json',
+  'logistics-first-draft.backarch.json',
 ];
 
 const files = readdirSync(EXAMPLES_DIR)
@@ -23,7 +24,7 @@ const files = readdirSync(EXAMPLES_DIR)
   .sort();
 
 describe('examples/', () => {
-  it('holds the six expected examples', () => {
+  it('holds the seven expected examples', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED));
   });
 
