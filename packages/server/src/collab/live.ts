@@ -21,6 +21,9 @@ const LOADED = Object.freeze({ name: 'backarch:loaded-from-storage' });
 /** Yjs encodes "no change" as these two bytes; a sync reply carrying nothing is not worth a log row. */
 const isEmptyUpdate = (update: Uint8Array) => update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 
+/** Derived documents kept for diagrams nobody is editing (each is the size of its JSON). */
+const DERIVED_CACHE_SIZE = 50;
+
 // y-protocols sync message types (inside a Hocuspocus Sync message)
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -41,6 +44,8 @@ export class LiveDocuments {
   /** Users who edited each diagram since its last version. */
   private readonly authors = new Map<string, Set<string>>();
   private closing = false;
+  /** Documents derived from stored state, by diagram, with the log position they were derived at (LRU). */
+  private readonly derived = new Map<string, { position: string; result: { document: ArchDocument; issues: DocumentIssue[] } }>();
 
   constructor(
     private readonly deps: {
@@ -101,15 +106,29 @@ export class LiveDocuments {
     return update;
   }
 
-  /** The current document of a diagram: from memory when it is live, else from storage. */
+  /**
+   * The current document of a diagram: from memory when it is live, else from storage — re-derived only when the
+   * stored log has moved since the last derivation (checked with one small query, so it holds across server instances).
+   */
   async current(diagramId: string): Promise<{ document: ArchDocument; issues: DocumentIssue[] }> {
     const live = this.hocuspocus.documents.get(diagramId);
     if (live) return readDocument(live);
+    const position = await this.deps.log.position(diagramId);
+    const cached = this.derived.get(diagramId);
+    if (cached?.position === position) {
+      this.derived.delete(diagramId);
+      this.derived.set(diagramId, cached);
+      return cached.result;
+    }
     const ydoc = new Y.Doc();
     try {
       const state = await this.deps.log.load(diagramId);
       if (state) Y.applyUpdate(ydoc, state, LOADED);
-      return readDocument(ydoc);
+      const result = readDocument(ydoc);
+      this.derived.delete(diagramId);
+      this.derived.set(diagramId, { position, result });
+      if (this.derived.size > DERIVED_CACHE_SIZE) this.derived.delete(this.derived.keys().next().value!);
+      return result;
     } finally {
       ydoc.destroy();
     }

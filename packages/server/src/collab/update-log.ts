@@ -79,6 +79,18 @@ export class UpdateLog {
     }
   }
 
+  /**
+   * How far a diagram's stored state goes: the highest sequence number it includes (compaction does not change it).
+   * A cheap query that tells whether a cached derivation of the stored state is still current.
+   */
+  async position(diagramId: string): Promise<string> {
+    const row = await sql<{ upto: string | null; last: string | null }>`select
+        (select upto_seq from diagram_snapshots where diagram_id = ${diagramId})::text as upto,
+        (select max(seq) from diagram_updates where diagram_id = ${diagramId})::text as last`.execute(this.db);
+    const { upto, last } = row.rows[0] ?? { upto: null, last: null };
+    return String(BigInt(upto ?? 0) > BigInt(last ?? 0) ? upto : (last ?? upto ?? 0));
+  }
+
   /** The stored state of a diagram: its snapshot merged with every update after it. Undefined when it has none. */
   async load(diagramId: string): Promise<Uint8Array | undefined> {
     const [snapshot, updates] = await Promise.all([
