@@ -217,3 +217,14 @@ describe('golden outputs', () => {
     await expect(result.stdout).toMatchFileSnapshot('__golden__/microservices-shop.recommend.txt');
   });
 });
+
+describe('README pattern table', () => {
+  it('lists every pattern with its category, difficulty and the rules it resolves', async () => {
+    const text = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(text).toContain(`The library has ${PATTERNS.length} patterns:`);
+    for (const p of PATTERNS) {
+      const resolves = p.addresses.map((a) => `\`${a}\``).join(', ') || '—';
+      expect(text, p.id).toContain(`| \`${p.id}\` | ${p.name} | ${p.category} | ${p.difficulty} | ${resolves} |`);
+    }
+  });
+});

@@ -76,7 +76,8 @@ export default definePattern({
       const feed = ctx.incoming(id, ['stream']).map((c) => ctx.name(c.from));
       const rate = ctx.peakRps(id);
       targets.push({
-        components: store ? [id, store.id] : [id],
+        // only the worker: the lock store is named in the reason, its own findings are not this pattern's to fix
+        components: [id],
         connections: work.map((c) => c.id),
         reason: `${ctx.name(id)} runs one instance ${feed.length ? `reading changes from ${feed.join(', ')}` : 'that no request or queue feeds'} and ${work.map((c) => `${c.type === 'publish' ? 'publishes to' : c.type === 'write' ? 'writes' : c.type === 'read' ? 'reads' : 'calls'} ${ctx.name(c.to)}`).slice(0, 3).join(', ')}${rate > 0 ? ` (~${fmt(rate)}/s at peak)` : ''}: it looks like singleton work, which a second plain replica would duplicate. A crash or deploy stops it; two replicas with a lease${store ? ` in ${ctx.name(store.id)}` : ''} keep it running once.`,
       });
