@@ -220,7 +220,7 @@ describe('golden outputs', () => {
 
 describe('README pattern table', () => {
   it('lists every pattern with its category, difficulty and the rules it resolves', async () => {
-    const text = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const text = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
     expect(text).toContain(`The library has ${PATTERNS.length} patterns:`);
     for (const p of PATTERNS) {
       const resolves = p.addresses.map((a) => `\`${a}\``).join(', ') || '—';
