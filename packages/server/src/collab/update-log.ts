@@ -93,10 +93,11 @@ export class UpdateLog {
 
   /** The stored state of a diagram: its snapshot merged with every update after it. Undefined when it has none. */
   async load(diagramId: string): Promise<Uint8Array | undefined> {
-    const [snapshot, updates] = await Promise.all([
-      this.db.selectFrom('diagram_snapshots').select([base64Of('data', 'data'), 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst(),
-      this.db.selectFrom('diagram_updates').select(['seq', base64Of('data', 'data')]).where('diagram_id', '=', diagramId).orderBy('seq').execute(),
-    ]);
+    // Updates first, then the snapshot, one after the other: a compaction committing in between then leaves a snapshot
+    // that covers what it deleted. Read the other way round (or in parallel on two pooled connections), the old
+    // snapshot and the emptied log lose every update since — a stale document after an acknowledged edit.
+    const updates = await this.db.selectFrom('diagram_updates').select(['seq', base64Of('data', 'data')]).where('diagram_id', '=', diagramId).orderBy('seq').execute();
+    const snapshot = await this.db.selectFrom('diagram_snapshots').select([base64Of('data', 'data'), 'upto_seq']).where('diagram_id', '=', diagramId).executeTakeFirst();
     const upto = BigInt(snapshot?.upto_seq ?? 0);
     const parts = [...(snapshot ? [snapshot.data] : []), ...updates.filter((u) => BigInt(u.seq) > upto).map((u) => u.data)].map(fromBase64);
     if (parts.length === 0) return undefined;
