@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { browserSuite, uniqueEmail } from './browser';
 
 const seen = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 });
@@ -107,6 +107,7 @@ browserSuite('a new user, end to end', ({ browser, baseUrl }) => {
 
   it('[WEB6] imports an invalid file and sees every error with its path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'backarch-e2e-import-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'broken.backarch.json');
     writeFileSync(
       file,
