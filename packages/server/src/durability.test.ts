@@ -43,6 +43,15 @@ function start(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
+/** SIGTERM, and wait until the process is gone (two processes must never share one PGlite data directory). */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 describe.each(ENGINES)('durability on %s', (engine) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'backarch-crash-'));
   const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -115,7 +124,30 @@ describe.each(ENGINES)('durability on %s', (engine) => {
       expect(readDocument(reader.doc).document.components.length).toBe(ids.size);
       reader.destroy();
     } finally {
-      server.kill('SIGTERM');
+      await stop(server);
+    }
+  });
+
+  it('records pending versions and drains the log on SIGTERM before it exits', { timeout: 180_000 }, async () => {
+    let server = await start(env);
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const bob = await new Client(base).signUp('Bob');
+    const workspace = (await bob.call('GET', '/api/workspaces')).body.workspaces[0];
+    const project = (await bob.call('GET', `/api/workspaces/${workspace.id}/projects`)).body.projects[0];
+    const diagram = (await bob.call('POST', `/api/projects/${project.id}/diagrams`, { name: 'Shutdown test' })).body;
+    const change = { origin: 'ai', summary: 'Add a worker', ops: [{ op: 'addComponent', component: { id: 'worker', type: 'service' } }] };
+    expect((await bob.call('POST', `/api/diagrams/${diagram.id}/changes`, { changeSet: change })).status).toBe(200);
+    // versions wait 10 minutes of quiet here: only the shutdown can record this one
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    server = await start(env);
+    try {
+      const versions = (await bob.call('GET', `/api/diagrams/${diagram.id}/versions`)).body.versions;
+      expect(versions[0]).toMatchObject({ number: 2, components: { before: 0, after: 1 }, changes: [{ origin: 'ai', summary: 'Add a worker' }] });
+    } finally {
+      await stop(server);
     }
   });
 });
