@@ -17,6 +17,7 @@ const EXPECTED = [
   'gdpr-app-gcp.backarch.json',
   'rag-assistant.backarch.json',
   'logistics-first-draft.backarch.json',
+  'support-desk-first-draft.backarch.json',
 ];
 
 const files = readdirSync(EXAMPLES_DIR)
@@ -24,7 +25,7 @@ const files = readdirSync(EXAMPLES_DIR)
   .sort();
 
 describe('examples/', () => {
-  it('holds the seven expected examples', () => {
+  it('holds the eight expected examples', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED));
   });
 
