@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeDocument } from '@backarch/core';
 import autocannon from 'autocannon';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { generateArchitecture } from '../../core/src/testing/generate';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';

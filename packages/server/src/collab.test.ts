@@ -86,6 +86,17 @@ describe.each(ENGINES)('live documents on %s', (engine) => {
     await a.until(() => readDocument(a.doc).document.components.some((c) => c.id === 'jobs'));
   });
 
+  it('versions a document whose text holds characters PostgreSQL jsonb refuses (NUL)', async () => {
+    const a = await connect(cast.owner);
+    const odd = { origin: 'user' as const, summary: 'Label with a NUL', ops: [{ op: 'updateComponent' as const, id: 'orders', label: 'Orders\u0000v2' }] };
+    expect(applyChangeSetToYDoc(a.doc, odd).ok).toBe(true);
+    await a.until(() => a.acked === a.sent);
+    const version = await server.services.live.recordVersion(cast.diagram.id);
+    expect(version).toBeDefined();
+    const got = await cast.owner.call('GET', `/api/diagrams/${cast.diagram.id}/versions/${version!.id}`);
+    expect(got.body.document.components.find((c: { id: string }) => c.id === 'orders').label).toBe('Orders\u0000v2');
+  });
+
   it('loads a document from its log and snapshot after compaction without duplicating anything', async () => {
     await server.services.log.drain();
     await server.services.log.compact(cast.diagram.id);

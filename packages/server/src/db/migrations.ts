@@ -86,9 +86,10 @@ create table versions (
   id text primary key,
   diagram_id text not null references diagrams(id) on delete cascade,
   number integer not null,
-  document jsonb not null,
-  authors jsonb not null,
-  changes jsonb not null,
+  -- JSON as text: jsonb refuses the escaped NUL character a label may carry, and text keeps the canonical key order
+  document text not null,
+  authors text not null,
+  changes text not null,
   components_before integer not null,
   components_after integer not null,
   connections_before integer not null,

@@ -34,9 +34,10 @@ export interface Database {
     id: string;
     diagram_id: string;
     number: number;
-    document: ColumnType<unknown, string, string>;
-    authors: ColumnType<unknown, string, string>;
-    changes: ColumnType<unknown, string, string>;
+    /** JSON text (see the migration). */
+    document: string;
+    authors: string;
+    changes: string;
     components_before: number;
     components_after: number;
     connections_before: number;

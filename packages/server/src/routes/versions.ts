@@ -22,8 +22,8 @@ const versionJson = (v: VersionRow, names: Map<string, string>) => ({
   id: v.id,
   number: v.number,
   createdAt: iso(v.created_at)!,
-  authors: (v.authors as string[]).map((a) => ({ id: a, name: names.get(a) ?? null })),
-  changes: v.changes as Array<{ origin: string; summary: string; at: string; by?: string }>,
+  authors: (JSON.parse(v.authors) as string[]).map((a) => ({ id: a, name: names.get(a) ?? null })),
+  changes: JSON.parse(v.changes) as Array<{ origin: string; summary: string; at: string; by?: string }>,
   components: { before: v.components_before, after: v.components_after },
   connections: { before: v.connections_before, after: v.connections_after },
 });
@@ -50,7 +50,7 @@ export const VERSION_ROUTES = [
       if (query.before) q = q.where('number', '<', query.before);
       const rows = await q.orderBy('number', 'desc').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
-      const ids = [...new Set(page.flatMap((r) => r.authors as string[]))];
+      const ids = [...new Set(page.flatMap((r) => JSON.parse(r.authors) as string[]))];
       const users = ids.length > 0 ? await services.db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute() : [];
       const names = new Map(users.map((u) => [u.id, u.name]));
       return { versions: page.map((r) => versionJson(r, names)), nextBefore: rows.length > query.limit ? page[page.length - 1]!.number : null };
@@ -69,8 +69,8 @@ export const VERSION_ROUTES = [
       await services.access.diagram(user.id, params.diagramId, 'viewer');
       const row = await services.db.selectFrom('versions').select([...SUMMARY_COLUMNS, 'document']).where('diagram_id', '=', params.diagramId).where('id', '=', params.versionId).executeTakeFirst();
       if (!row) throw notFound('Version');
-      const users = await services.db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...(row.authors as string[]), '']).execute();
-      return { ...versionJson(row, new Map(users.map((u) => [u.id, u.name]))), document: row.document };
+      const users = await services.db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...(JSON.parse(row.authors) as string[]), '']).execute();
+      return { ...versionJson(row, new Map(users.map((u) => [u.id, u.name]))), document: JSON.parse(row.document) as unknown };
     },
   }),
   route({
