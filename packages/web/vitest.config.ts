@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     // one Chromium at a time on this 2-core machine
     maxWorkers: 1,
+    // last, after the server suites
+    sequence: { groupOrder: 2 },
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },
