@@ -4,6 +4,10 @@ import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { copyTelemetry, fmt, names, underStrictCompliance } from '../security/wiring';
+import { configKeys } from '../scalability/wiring';
+import { EU_REGION } from '../../health/rules/data-residency';
+import { documentCloud } from '../../pricing/engine';
+import { isEuRegion } from '../../pricing/regions';
 
 const params = z.object({
   vectorStore: z
@@ -17,6 +21,23 @@ const params = z.object({
 
 const CALLS = ['http', 'grpc', 'graphql'];
 const DEFAULT_INPUT_TOKENS = 1500; // what the pricing engine assumes without usage.inputTokensPerRequest
+
+/** Pinecone's EU location (AWS Ireland), the one the data-residency rule's fix sets. */
+const PINECONE_EU_REGION = 'eu-west-1';
+
+/**
+ * Under the GDPR, the EU region the added components run in: the document's own region when it is in the EU/EEA, else
+ * the EU region of the document's cloud. Undefined when the GDPR does not apply.
+ */
+function gdprRegion(ctx: PatternContext): string | undefined {
+  const { doc } = ctx;
+  if (!(doc.constraints.compliance ?? []).includes('gdpr')) return undefined;
+  const region = doc.constraints.region;
+  return region !== undefined && isEuRegion(region) ? region : EU_REGION[documentCloud(doc)];
+}
+
+/** `{ personalData: true }` when the type takes the flag and the data flowing into it is personal. */
+const personalFlag = (type: string, personal: boolean): Record<string, unknown> => (personal && configKeys(type).has('personalData') ? { personalData: true } : {});
 
 const retrieves = (ctx: PatternContext, id: string) => ctx.outgoing(id, ['read']).some((c) => ctx.hasRole(c.to, 'vector-index') || ctx.hasRole(c.to, 'search'));
 
@@ -69,6 +90,12 @@ export default definePattern({
     const cloud = doc.constraints.cloud;
     const strict = underStrictCompliance(doc);
     const ops: Op[] = [];
+    // under the GDPR every added component stays in the EU, and those the service's personal data reaches say so: the
+    // questions go to the embedding model, and the documents indexed for a service handling personal data (past
+    // tickets, cases, conversations) hold it too
+    const eu = gdprRegion(ctx);
+    const personal = ctx.config(service).personalData === true;
+    const ownRegion = eu !== undefined && eu !== doc.constraints.region ? { region: eu } : {};
 
     const embedding = make('embedding');
     const google = cloud === 'gcp';
@@ -77,20 +104,32 @@ export default definePattern({
         id: embedding,
         type: 'embedding',
         label: 'Embeddings',
-        config: { provider: google ? 'google' : 'openai', model: google ? 'gemini-embedding-001' : 'text-embedding-3-small', usage: { inputTokensPerRequest: p.queryTokens } },
+        config: {
+          provider: google ? 'google' : 'openai',
+          model: google ? 'gemini-embedding-001' : 'text-embedding-3-small',
+          usage: { inputTokensPerRequest: p.queryTokens },
+          // a model API runs wherever the provider serves it unless an EU location is set, whatever the document region
+          ...(eu !== undefined && { region: eu }),
+          ...personalFlag('embedding', personal),
+        },
         position: near(ctx, service, 240, -140),
       }),
     );
     const store = p.vectorStore !== 'auto' ? p.vectorStore : cloud === 'aws' ? 'opensearch' : 'qdrant';
     const index = make(store === 'opensearch' ? 'vector-index' : store);
-    const indexConfig: Record<string, unknown> =
-      store === 'opensearch'
+    const indexType = store === 'opensearch' ? 'aws.opensearch' : store;
+    const indexConfig: Record<string, unknown> = {
+      ...(store === 'opensearch'
         ? { replicas: 2, multiAz: true, ...(strict && { encryptedAtRest: true }) }
         : store === 'qdrant'
           ? { replicas: 3, replicationFactor: 2, quantization: 'scalar', ...(strict && cloud === 'aws' && { encryptedAtRest: true }) }
-          : { plan: 'standard', indexType: 'serverless' };
+          : { plan: 'standard', indexType: 'serverless' }),
+      // Pinecone is SaaS: without a region it is not in ours
+      ...(store === 'pinecone' ? eu !== undefined && { region: PINECONE_EU_REGION } : ownRegion),
+      ...personalFlag(indexType, personal),
+    };
     const indexLabel = store === 'opensearch' ? 'Vector index (OpenSearch)' : store === 'qdrant' ? 'Qdrant' : 'Pinecone';
-    ops.push(addComponent({ id: index, type: store === 'opensearch' ? 'aws.opensearch' : store, label: indexLabel, config: indexConfig, position: near(ctx, service, 240, 140) }));
+    ops.push(addComponent({ id: index, type: indexType, label: indexLabel, config: indexConfig, position: near(ctx, service, 240, 140) }));
     // a self-run index is reached over mutual TLS when compliance asks for it (the mtls rule)
     const mtls = strict && store === 'qdrant' ? { mtls: true } : {};
 
@@ -103,7 +142,7 @@ export default definePattern({
         id: worker,
         type: 'service',
         label: 'Ingestion worker',
-        config: { replicas: 2, vcpus: 1, memoryMb: 2048 },
+        config: { replicas: 2, vcpus: 1, memoryMb: 2048, ...ownRegion, ...personalFlag('service', personal) },
         position: near(ctx, service, 480, 140),
         notes: `Splits documents into ~${p.chunkTokens}-token chunks, embeds them in batches and upserts them with their metadata; re-embeds on change and deletes on removal.`,
       }),

@@ -47,6 +47,20 @@ function messageSizeKb(ctx: PatternContext, id: string): number | undefined {
   return usage?.requestSizeKb;
 }
 
+/**
+ * The fraction of a consumer's traffic that is deliveries from the channel: a consumer that also serves other requests
+ * fetches a payload only for the messages it receives. 1 when the traffic model has no rate for it.
+ */
+function deliveredShare(ctx: PatternContext, channel: string, consumer: string): number {
+  const total = ctx.peakRps(consumer);
+  if (!(total > 0)) return 1;
+  const delivered = ctx
+    .outgoing(channel, ['consume'])
+    .filter((c) => c.to === consumer)
+    .reduce((sum, c) => sum + ctx.peakRps(c.id), 0);
+  return Math.min(1, Math.round((delivered / total) * 1e6) / 1e6);
+}
+
 export default definePattern({
   id: 'claim-check',
   name: 'Claim check',
@@ -116,17 +130,22 @@ export default definePattern({
     const size = messageSizeKb(ctx, channel) ?? 0;
     const usage = (component.config?.usage ?? {}) as Record<string, unknown>;
     ops.push({ op: 'updateComponent', id: channel, config: { usage: { ...usage, requestSizeKb: p.referenceSizeKb } } });
+    // each payload write replaces a publish and each read a delivery: the store connections carry the messages' rate,
+    // not the producer's or consumer's whole request rate
     const writers = new Set<string>();
     for (const c of ctx.incoming(channel, ['publish'])) {
       if (ctx.hasRole(c.from, 'object-storage') || writers.has(c.from) || !fits('write', ctx.component(c.from)!.type, type)) continue;
       writers.add(c.from);
-      ops.push(connect(c.from, bucket, 'write', { timeoutMs: 5000, retries: 3 }));
+      const publishes = ctx.incoming(channel, ['publish']).filter((d) => d.from === c.from);
+      const share = Math.min(1, publishes.reduce((sum, d) => sum + (ctx.connectionConfig(d).share as number), 0));
+      ops.push(connect(c.from, bucket, 'write', { timeoutMs: 5000, retries: 3, ...(share < 1 && { share }) }));
     }
     const readers = new Set<string>();
     for (const c of ctx.outgoing(channel, ['consume'])) {
       if (readers.has(c.to) || !fits('read', ctx.component(c.to)!.type, type)) continue;
       readers.add(c.to);
-      ops.push(connect(c.to, bucket, 'read', { timeoutMs: 5000, retries: 3 }));
+      const share = deliveredShare(ctx, channel, c.to);
+      ops.push(connect(c.to, bucket, 'read', { timeoutMs: 5000, retries: 3, ...(share < 1 && { share }) }));
     }
     return patternChangeSet(
       'claim-check',

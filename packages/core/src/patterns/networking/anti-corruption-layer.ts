@@ -3,11 +3,61 @@ import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
 import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { connect, connectionById, copyTelemetry, keepConfig, newServiceConfig, num, serviceCallConfig, SERVICE_CALLS, telemetrySibling } from '../scalability/wiring';
+import { connectionById, copyTelemetry, keepConfig, newServiceConfig, num, serviceCallConfig, SERVICE_CALLS, telemetrySibling } from '../scalability/wiring';
 
 const params = z.object({
-  timeoutMs: z.number().int().min(100).max(60000).default(2000).describe('Timeout of the callers’ calls to the translator.'),
+  timeoutMs: z
+    .number()
+    .int()
+    .min(100)
+    .max(900000)
+    .optional()
+    .describe(
+      'Timeout of the callers’ calls to the translator. Unset: long enough for the translator’s own call to the external system (every attempt and backoff) plus 10 %, or 2 s when that call has no timeout; cut to fit the caller’s own deadline.',
+    ),
 });
+
+/** Share of a caller's deadline kept for its own work, and of the translator's timeout kept for its own (as the timeout pattern's default margin). */
+const MARGIN = 0.1;
+const DEFAULT_TIMEOUT_MS = 2000;
+const TIMED = ['http', 'grpc', 'graphql'];
+
+/** Worst case a call holds its caller: every attempt timing out, plus the backoffs between them (as the timeout pattern counts it). */
+function worstCase(config: Record<string, unknown>, timeoutMs: number): number {
+  const retries = (config.retries as number | undefined) ?? 0;
+  const backoff = config.retryBackoff as { baseDelayMs: number; maxDelayMs: number } | undefined;
+  let waits = 0;
+  if (backoff) for (let n = 0; n < retries; n++) waits += Math.min(backoff.baseDelayMs * 2 ** n, backoff.maxDelayMs);
+  return timeoutMs * (retries + 1) + waits;
+}
+
+/** The caller's own deadline: the longest any of its callers waits for it, capped by its own run-time limit (as the timeout pattern reads it). */
+function deadlineOf(ctx: PatternContext, id: string): number | undefined {
+  let best: number | undefined;
+  for (const c of ctx.incoming(id, TIMED)) {
+    const t = ctx.connectionConfig(c).timeoutMs as number | undefined;
+    if (t !== undefined && (best === undefined || t > best)) best = t;
+  }
+  const own = ctx.config(id).timeoutMs;
+  return typeof own === 'number' && (best === undefined || own < best) ? own : best;
+}
+
+const floor50 = (n: number) => Math.max(50, Math.floor(n / 50) * 50);
+
+/**
+ * Timeouts that nest: the caller waits for the translator longer than the translator's call to the external system can
+ * take (all attempts and backoffs), and no longer than its own caller waits for it. When the original call did not fit
+ * the caller's deadline, the translator's per-attempt timeout is cut so that both do.
+ */
+function nestedTimeouts(ctx: PatternContext, caller: string, inner: Record<string, unknown>, asked: number | undefined): { outer: number; innerTimeoutMs?: number } {
+  const innerTimeout = inner.timeoutMs as number | undefined;
+  let outer = asked ?? (innerTimeout === undefined ? DEFAULT_TIMEOUT_MS : Math.ceil(worstCase(inner, innerTimeout) / (1 - MARGIN) / 1000) * 1000);
+  const deadline = deadlineOf(ctx, caller);
+  if (deadline !== undefined && outer >= deadline) outer = floor50(deadline * (1 - MARGIN));
+  if (innerTimeout === undefined || worstCase(inner, innerTimeout) < outer) return { outer };
+  const attempts = ((inner.retries as number | undefined) ?? 0) + 1;
+  return { outer, innerTimeoutMs: floor50((outer * (1 - MARGIN) - worstCase(inner, 0)) / attempts) };
+}
 
 /** Legacy or third-party systems: the external-api role, or a component named legacy. */
 const external = (ctx: PatternContext, id: string) => ctx.hasRole(id, 'external-api') || (/legacy|mainframe/i.test(`${id} ${ctx.component(id)!.label ?? ''}`) && !ctx.hasRole(id, 'datastore'));
@@ -62,6 +112,10 @@ export default definePattern({
     const peak = ctx.peakRps(call.id);
     const share = ctx.connectionConfig(call).share as number;
     const sibling = telemetrySibling(ctx, caller);
+    // the adapter takes over the call as it was (timeout, retries, backoff, breaker); the caller waits for all of it
+    const inner = keepConfig(call.type, call.config, ['share']);
+    const { outer, innerTimeoutMs } = nestedTimeouts(ctx, caller, ctx.connectionConfig({ ...call, config: inner }), p.timeoutMs);
+    const innerConfig = innerTimeoutMs === undefined ? inner : { ...inner, timeoutMs: innerTimeoutMs };
     const ops: Op[] = [
       { op: 'removeConnection', id: call.id },
       addComponent({
@@ -72,13 +126,27 @@ export default definePattern({
         config: newServiceConfig(type, peak, peak / ctx.traffic.peakToAverage),
         position: near(ctx, system, -120, 140),
       }),
-      connect(caller, adapter, 'http', { ...serviceCallConfig(doc, p.timeoutMs), ...(share < 1 && { share }) }),
-      connect(adapter, system, call.type, keepConfig(call.type, call.config, ['share'])),
+      // the caller still asks for the same thing (the label), in our terms; what the notes say about the external API now concerns the adapter
+      {
+        op: 'addConnection',
+        connection: { from: caller, to: adapter, type: 'http', ...(call.label !== undefined && { label: call.label }), config: { ...serviceCallConfig(doc, outer), ...(share < 1 && { share }) } },
+      },
+      {
+        op: 'addConnection',
+        connection: {
+          from: adapter,
+          to: system,
+          type: call.type,
+          ...(call.label !== undefined && { label: call.label }),
+          ...(call.notes !== undefined && { notes: call.notes }),
+          ...(innerConfig && { config: innerConfig }),
+        },
+      },
       ...(sibling ? copyTelemetry(ctx, sibling, adapter) : []),
     ];
     return patternChangeSet(
       'anti-corruption-layer',
-      `Anti-corruption layer: ${ctx.name(caller)} calls ${ctx.name(system)} adapter (${type}), which translates to ${ctx.name(system)}`,
+      `Anti-corruption layer: ${ctx.name(caller)} calls ${ctx.name(system)} adapter (${type}) with a ${num(outer / 1000)} s timeout; the adapter translates to ${ctx.name(system)}${innerTimeoutMs === undefined ? '' : ` (${num(innerTimeoutMs / 1000)} s per attempt, to fit ${ctx.name(caller)}'s deadline)`}`,
       ops,
     );
   },
