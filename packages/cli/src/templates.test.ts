@@ -166,7 +166,7 @@ describe('backarch patterns recommend', () => {
       expect(block).toContain(`${i + 1}. ${r.name} `);
       expect(block).toContain(r.pattern);
       expect(block).toContain(`${r.scoreDelta > 0 ? '+' : ''}${r.scoreDelta} points`);
-      expect(block).toContain(r.estimatedCostDeltaUsd === null ? 'cost unknown/month' : '/month');
+      expect(block).toContain(r.estimatedCostDeltaUsd === null ? 'cost unknown (touches something without a price)' : '/month');
       expect(block).toContain('where: ');
       for (const f of r.findingsAddressed) expect(block).toContain(f.rule);
     });

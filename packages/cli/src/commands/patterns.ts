@@ -124,9 +124,9 @@ function recommendText(doc: ArchDocument, report: HealthResult, recommendations:
   }
   out.push(`${recommendations.length} pattern${recommendations.length === 1 ? '' : 's'} would resolve findings:\n`);
   recommendations.forEach((r, i) => {
-    const cost = r.estimatedCostDeltaUsd === null ? 'unknown' : signedUsd(r.estimatedCostDeltaUsd);
+    const cost = r.estimatedCostDeltaUsd === null ? 'unknown (touches something without a price)' : `${signedUsd(r.estimatedCostDeltaUsd)}/month`;
     const points = r.scoreDelta > 0 ? s.green(`+${r.scoreDelta} points`) : `${r.scoreDelta} points`;
-    out.push(`\n${String(i + 1).padStart(2)}. ${s.bold(r.name)} ${s.dim(`(${getPattern(r.pattern)?.category ?? ''} · ${r.pattern})`)}  ${points}  cost ${cost}/month\n`);
+    out.push(`\n${String(i + 1).padStart(2)}. ${s.bold(r.name)} ${s.dim(`(${getPattern(r.pattern)?.category ?? ''} · ${r.pattern})`)}  ${points}  cost ${cost}\n`);
     const shown = r.targets.slice(0, MAX_TARGETS_SHOWN).map((t) => where(t.connections, t.components));
     const more = r.targets.length > MAX_TARGETS_SHOWN ? ` and ${r.targets.length - MAX_TARGETS_SHOWN} more` : '';
     out.push(`    where: ${shown.join('; ')}${more}\n`);

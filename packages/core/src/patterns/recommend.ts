@@ -4,6 +4,7 @@ import { health } from '../health/engine';
 import type { Finding, HealthResult } from '../health/types';
 import { price } from '../pricing/engine';
 import type { PriceBook } from '../pricing/price-book';
+import type { PriceResult } from '../pricing/types';
 import { PATTERNS } from './registry';
 import type { AnyPattern, PatternTarget } from './types';
 
@@ -91,8 +92,7 @@ export function recommendPatterns(doc: ArchDocument, report: HealthResult, optio
       reason: `${pattern.name} at ${names.length === 1 ? names[0] : `${names.length} places`} resolves ${resolved.length} finding${resolved.length === 1 ? '' : 's'} (${[...new Set(resolved.map((f) => f.rule))].join(', ')}). ${applied[0]!.reason}`,
       findingsAddressed: resolved,
       scoreDelta: scored.score - report.score,
-      estimatedCostDeltaUsd:
-        before && cost && cost.unpriced.length <= before.unpriced.length ? round2(Number(cost.totalMonthlyUsd) - Number(before.totalMonthlyUsd)) : null,
+      estimatedCostDeltaUsd: before && cost ? costDelta(before, cost) : null,
     });
   }
   return recommendations.sort(
@@ -105,3 +105,18 @@ export function recommendPatterns(doc: ArchDocument, report: HealthResult, optio
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The bill's lines without a price, with their quantities: what the total cannot see. */
+const unknownLines = (bill: PriceResult) =>
+  new Set(bill.components.flatMap((c) => c.costComponents.filter((l) => l.monthlyUsd === null).map((l) => `${c.id}|${l.name}|${l.quantity}`)));
+
+/**
+ * After − before, or null when the change touches anything without a price: an unpriced line that appears, disappears
+ * or changes quantity (two tasks instead of one at an unknown rate) makes the difference unknown, not $0.
+ */
+function costDelta(before: PriceResult, after: PriceResult): number | null {
+  const a = unknownLines(before);
+  const b = unknownLines(after);
+  if (a.size !== b.size || [...a].some((line) => !b.has(line))) return null;
+  return round2(Number(after.totalMonthlyUsd) - Number(before.totalMonthlyUsd));
+}
