@@ -6,6 +6,7 @@ export type { ArchDocument, Component, Connection, Constraints, Position, Compli
 export { parseDocument, parseDocumentOrThrow, DocumentError, sortIssues } from './document/parse';
 export type { ParseResult } from './document/parse';
 export type { DocumentIssue } from './document/issues';
+export { didYouMean } from './document/issues';
 export type { JsonSyntaxError } from './document/json-text';
 export { serializeDocument, canonicalDocument } from './document/serialize';
 export { MIGRATIONS, migrate } from './document/migrations';

@@ -1,9 +1,8 @@
 import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
-import { getTemplate, parseDocumentOrThrow, serializeDocument, TEMPLATES } from '@backarch/core';
+import { didYouMean, getTemplate, parseDocumentOrThrow, serializeDocument, TEMPLATES } from '@backarch/core';
 import { defineCommand } from '../command';
 import { style, UsageError } from '../io';
-import { didYouMean } from '../suggest';
 
 const exists = (path: string) =>
   access(path, constants.F_OK).then(

@@ -1,4 +1,5 @@
 import {
+  didYouMean,
   getPattern,
   health,
   PATTERN_CATEGORIES,
@@ -14,7 +15,6 @@ import { defineCommand } from '../command';
 import { readDocument } from '../document-file';
 import { signedUsd } from '../format';
 import { style, UsageError, type CommandIo } from '../io';
-import { didYouMean } from '../suggest';
 
 const MAX_TARGETS_SHOWN = 3;
 
