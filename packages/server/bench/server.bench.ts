@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeDocument } from '@backarch/core';
 import autocannon from 'autocannon';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { readDocument } from '@backarch/sync';
 import { generateArchitecture } from '../../core/src/testing/generate';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -82,18 +83,40 @@ for (const rate of [1000, 2000]) {
 console.log('\nEdit → durably stored (acknowledged after commit)');
 table(latencyRows);
 
-// load from storage: snapshot + log → Y.Doc → validated JSON document
+// load from storage: snapshot + log → Y.Doc (what opening a live document costs) → validated JSON document; then the
+// same request again, served from the derived-document cache after one position query
+const timeIt = async (runs: number, fn: () => Promise<unknown>) => {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+};
 const loadRows = [];
 for (const n of [1000, 10000]) {
   const id = await create(serializeDocument(generateArchitecture({ shape: 'layered', components: n, seed: 2 })));
-  const times: number[] = [];
-  for (let i = 0; i < (n > 5000 ? 5 : 15); i++) {
-    const t0 = performance.now();
-    await services.live.current(id);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  loadRows.push({ components: n, 'median ms': percentile(times, 0.5), 'p95 ms': percentile(times, 0.95), target: n === 1000 ? '≤ 50 ms' : '' });
+  const runs = n > 5000 ? 5 : 15;
+  const open = await timeIt(runs, async () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, (await services.log.load(id))!);
+    return ydoc;
+  });
+  const derive = await timeIt(runs, async () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, (await services.log.load(id))!);
+    return readDocument(ydoc);
+  });
+  const cached = await timeIt(runs, () => services.live.current(id));
+  loadRows.push({
+    components: n,
+    'open Y.Doc median ms': percentile(open, 0.5),
+    'open + derive JSON median ms': percentile(derive, 0.5),
+    'p95 ms': percentile(derive, 0.95),
+    'unchanged since last read ms': percentile(cached, 0.5),
+    target: n === 1000 ? '≤ 50 ms' : '',
+  });
 }
 console.log('\nLoad a diagram from storage');
 table(loadRows);
