@@ -35,7 +35,7 @@ export interface App {
 }
 
 /** The HTTP server: API under /api, collaboration WebSocket at /collab, the web app at /. Not listening yet. */
-export async function buildApp(config: Config, storage: Storage, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(config: Config, storage: Storage, options: { logger?: boolean; redisPrefix?: string } = {}): Promise<App> {
   const fastify = Fastify({
     logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -45,7 +45,9 @@ export async function buildApp(config: Config, storage: Storage, options: { logg
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
   });
-  const services = createServices(config, storage, fastify.log);
+  const services = createServices(config, storage, fastify.log, { redisPrefix: options.redisPrefix });
+  // after LiveDocuments.close (which closes the relay's connections): the command connection goes with the server
+  fastify.addHook('onClose', async () => services.redis?.close());
   installErrorHandling(fastify);
   await fastify.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
 

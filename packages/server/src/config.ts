@@ -9,6 +9,11 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
     .optional()
     .describe('PostgreSQL connection URL; unset = embedded PGlite in BACKARCH_DATA_DIR.'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+    .optional()
+    .describe('Redis connection URL; set it to run several server instances that share live documents and sign-in limits (needs DATABASE_URL).'),
   BACKARCH_DATA_DIR: z.string().min(1).default('./.backarch-data').describe('Where the embedded database lives when DATABASE_URL is unset.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure flag on the session cookie; auto = when the request came over https.'),
@@ -22,6 +27,7 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  redisUrl?: string;
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   cookieSecure: 'auto' | boolean;
@@ -44,10 +50,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // instances on embedded PGlite would each keep their own data: sharing live documents needs one PostgreSQL database
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(`Invalid configuration:\n  REDIS_URL=${JSON.stringify(picked.REDIS_URL)}: several instances must share one PostgreSQL database; set DATABASE_URL too`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     dataDir: e.BACKARCH_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -1,9 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
 /**
  * Sign-in throttling: at most `max` failed attempts per key (e-mail, and client address) in a sliding window; past
- * that, the caller waits. In memory: one server process. With several instances behind a balancer each keeps its own
- * count, which loosens the limit by the instance count (noted in the README).
+ * that, the caller waits. In memory for one server process; in Redis when several instances share the work
+ * (REDIS_URL), so the limit holds across all of them.
  */
-export class RateLimiter {
+export interface RateLimiter {
+  /** Seconds until the key may try again, or 0 when it may now. */
+  retryAfter(key: string, now?: number): Promise<number>;
+  fail(key: string, now?: number): Promise<void>;
+  reset(key: string): Promise<void>;
+}
+
+/** Seconds to wait when `times` (ascending) hold at least `max` failures: until enough of them leave the window. */
+function waitFor(times: readonly number[], max: number, windowMs: number, now: number): number {
+  if (times.length < max) return 0;
+  return Math.max(1, Math.ceil((times[times.length - max]! + windowMs - now) / 1000));
+}
+
+export class MemoryRateLimiter implements RateLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -11,21 +27,18 @@ export class RateLimiter {
     private readonly windowMs = 15 * 60_000,
   ) {}
 
-  /** Seconds until the key may try again, or 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const recent = this.recent(key, now);
-    if (recent.length < this.max) return 0;
-    return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
+  async retryAfter(key: string, now = Date.now()): Promise<number> {
+    return waitFor(this.recent(key, now), this.max, this.windowMs, now);
   }
 
-  fail(key: string, now = Date.now()): void {
+  async fail(key: string, now = Date.now()): Promise<void> {
     const recent = this.recent(key, now);
     recent.push(now);
-    this.failures.set(key, recent);
+    this.failures.set(key, recent.slice(-this.max));
     if (this.failures.size > 100_000) this.prune(now);
   }
 
-  reset(key: string): void {
+  async reset(key: string): Promise<void> {
     this.failures.delete(key);
   }
 
@@ -36,4 +49,50 @@ export class RateLimiter {
   private prune(now: number): void {
     for (const [key, times] of this.failures) if (times.every((t) => t <= now - this.windowMs)) this.failures.delete(key);
   }
+}
+
+/**
+ * The same sliding window in Redis: one sorted set per key, scored by failure time, cut to the window and to the last
+ * `max` entries on every failure and expiring with the window. Instances' clocks only need to agree to within
+ * seconds of a 15-minute window.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    /** Key prefix, e.g. `backarch:signin:email:`. */
+    private readonly prefix: string,
+    private readonly max = 10,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
+
+  async retryAfter(key: string, now = Date.now()): Promise<number> {
+    const k = this.prefix + key;
+    const replies = await this.redis.multi().zremrangebyscore(k, '-inf', now - this.windowMs).zrange(k, 0, -1, 'WITHSCORES').exec();
+    const entries = results(replies)[1] as string[];
+    const times = entries.filter((_, i) => i % 2 === 1).map(Number);
+    return waitFor(times, this.max, this.windowMs, now);
+  }
+
+  async fail(key: string, now = Date.now()): Promise<void> {
+    const k = this.prefix + key;
+    const replies = await this.redis
+      .multi()
+      .zadd(k, now, `${now}:${randomUUID()}`)
+      .zremrangebyscore(k, '-inf', now - this.windowMs)
+      .zremrangebyrank(k, 0, -(this.max + 1))
+      .pexpire(k, this.windowMs)
+      .exec();
+    results(replies);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
+}
+
+/** The replies of a MULTI, or the first error in it. */
+function results(replies: [Error | null, unknown][] | null): unknown[] {
+  if (!replies) throw new Error('Redis discarded the transaction');
+  for (const [error] of replies) if (error) throw error;
+  return replies.map(([, value]) => value);
 }

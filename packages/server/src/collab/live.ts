@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { parseDocument, serializeDocument, type ArchDocument, type ChangeSet, type DocumentIssue } from '@backarch/core';
-import { applyChangeSetToYDoc, readAnnotations, readDocument, trimAnnotations, writeDocument, type AnnotationInput } from '@backarch/sync';
+import { applyChangeSetToYDoc, readAnnotations, type Annotation, readDocument, trimAnnotations, writeDocument, type AnnotationInput } from '@backarch/sync';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { atLeast, type Access } from '../auth/access';
 import type { Sessions, SessionUser } from '../auth/sessions';
-import { bytea } from '../db/bytes';
+import { base64Of, bytea, fromBase64 } from '../db/bytes';
 import type { Database } from '../db/schema';
+import type { RedisRelay } from './relay';
 import type { UpdateLog } from './update-log';
 
 /** What Hocuspocus keeps per connection. */
@@ -33,9 +34,21 @@ export interface VersionRow {
   number: number;
 }
 
+/** An annotation's identity for comparing it with the ones a version recorded (same edit, same fields). */
+const annotationKey = (a: Annotation) => JSON.stringify([a.origin, a.summary, a.at, a.by ?? null]);
+
+/** Whether a state vector has seen something the other has not (another instance's document is ahead of ours). */
+function hasUnseen(theirs: Uint8Array, ours: Uint8Array): boolean {
+  const mine = Y.decodeStateVector(ours);
+  for (const [client, clock] of Y.decodeStateVector(theirs)) if ((mine.get(client) ?? 0) < clock) return true;
+  return false;
+}
+
 /**
  * Live diagrams: Yjs documents synced through Hocuspocus, made durable by the update log (appended before a client's
- * edit is acknowledged), and versioned `versionDebounceMs` after the last change.
+ * edit is acknowledged), and versioned `versionDebounceMs` after the last change. With a Redis relay, several server
+ * instances hold the same diagram: each logs what its own clients send, the relay carries updates between them, and
+ * recording a version is serialised across instances in the database.
  */
 export class LiveDocuments {
   readonly hocuspocus: Hocuspocus<ConnectionContext>;
@@ -55,6 +68,8 @@ export class LiveDocuments {
       access: Access;
       logger: FastifyBaseLogger;
       versionDebounceMs: number;
+      /** Set when several instances share live documents (REDIS_URL). */
+      relay?: RedisRelay;
     },
   ) {
     this.hocuspocus = new Hocuspocus<ConnectionContext>({
@@ -62,6 +77,7 @@ export class LiveDocuments {
       quiet: true,
       // Hocuspocus's own debounced store is not used: the update log is the store.
       debounce: 0,
+      extensions: deps.relay ? [deps.relay] : [],
       onAuthenticate: async ({ requestHeaders, documentName, connectionConfig }) => {
         const user = await deps.sessions.fromCookieHeader(requestHeaders.get('cookie') ?? undefined);
         if (!user) throw Object.assign(new Error('not signed in'), { reason: 'unauthorized' });
@@ -81,6 +97,10 @@ export class LiveDocuments {
         await deps.log.append(documentName, payload);
         if (context.user) this.authorsOf(documentName).add(context.user.id);
       },
+      // Every change schedules a version, relayed ones from other instances included: each instance holding a diagram
+      // waits for quiet, and the first to record under the diagram's lock records it; the others find nothing new
+      // (record). Relayed updates are not logged: they reach this instance without a connection, so beforeSync does
+      // not run for them (see relay.ts).
       onChange: async ({ documentName, transactionOrigin }) => {
         if (transactionOrigin === LOADED) return;
         this.scheduleVersion(documentName);
@@ -177,35 +197,62 @@ export class LiveDocuments {
     return run;
   }
 
+  /**
+   * Records a version when the document holds something the last version does not. Serialised across server instances
+   * by a transaction-scoped advisory lock on the diagram, inside which the last version is read again: an instance that
+   * comes second finds its document already recorded and only adds its editors to that version's authors.
+   */
   private async record(diagramId: string): Promise<VersionRow | undefined> {
     const { db } = this.deps;
     const exists = await db.selectFrom('diagrams').select('id').where('id', '=', diagramId).executeTakeFirst();
     if (!exists) return undefined;
     const live = this.hocuspocus.documents.get(diagramId);
     const ydoc = live ?? new Y.Doc();
+    // the editors seen here since the last version; handed back when nothing is recorded for them
+    const editors = this.authors.get(diagramId) ?? new Set<string>();
+    this.authors.delete(diagramId);
+    let keepEditors = true;
     try {
       if (!live) {
         const state = await this.deps.log.load(diagramId);
         if (state) Y.applyUpdate(ydoc, state, LOADED);
       }
+      // read in one go: a live document may change while the transaction below waits
       const { document } = readDocument(ydoc);
       const annotations = readAnnotations(ydoc);
-      const last = await db
-        .selectFrom('versions')
-        .select(['number', 'document', 'components_after', 'connections_after'])
-        .where('diagram_id', '=', diagramId)
-        .orderBy('number', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const stateVector = Y.encodeStateVector(ydoc);
       const json = serializeDocument(document);
-      // jsonb does not keep key order: compare canonical forms
-      const lastParsed = last ? parseDocument(last.document) : undefined;
-      if (lastParsed?.ok && annotations.length === 0 && serializeDocument(lastParsed.document) === json) return undefined;
 
-      const authors = [...new Set([...(this.authors.get(diagramId) ?? []), ...annotations.flatMap((a) => (a.by ? [a.by] : []))])];
-      this.authors.delete(diagramId);
-      const row: VersionRow = { id: randomUUID(), number: (last?.number ?? 0) + 1 };
-      await db.transaction().execute(async (tx) => {
+      const outcome = await db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`versions:${diagramId}`}))`.execute(tx);
+        const last = await tx
+          .selectFrom('versions')
+          .select(['id', 'number', 'document', 'authors', 'changes', 'components_after', 'connections_after', base64Of('state_vector', 'state_vector')])
+          .where('diagram_id', '=', diagramId)
+          .orderBy('number', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        // another instance recorded a state this one has not received yet: it holds the newer document, and the relay
+        // brings it here (scheduling another attempt) when that matters
+        if (last && hasUnseen(fromBase64(last.state_vector), stateVector)) return { kind: 'behind' as const };
+        // annotations the last version already recorded (another instance got there first and its trim is on its way)
+        const recorded = new Map<string, number>();
+        for (const a of JSON.parse(last?.changes ?? '[]') as Annotation[]) recorded.set(annotationKey(a), (recorded.get(annotationKey(a)) ?? 0) + 1);
+        const fresh = annotations.filter((a) => {
+          const n = recorded.get(annotationKey(a)) ?? 0;
+          if (n > 0) recorded.set(annotationKey(a), n - 1);
+          return n === 0;
+        });
+        // text does not keep a canonical form by itself: compare canonical serialisations
+        const lastParsed = last ? parseDocument(last.document) : undefined;
+        if (last && lastParsed?.ok && fresh.length === 0 && serializeDocument(lastParsed.document) === json) {
+          const lastAuthors = JSON.parse(last.authors) as string[];
+          const missing = [...editors].filter((id) => !lastAuthors.includes(id));
+          if (missing.length > 0) await tx.updateTable('versions').set({ authors: JSON.stringify([...lastAuthors, ...missing]) }).where('id', '=', last.id).execute();
+          return { kind: 'recorded-already' as const };
+        }
+        const authors = [...new Set([...editors, ...fresh.flatMap((a) => (a.by ? [a.by] : []))])];
+        const row: VersionRow = { id: randomUUID(), number: (last?.number ?? 0) + 1 };
         await tx
           .insertInto('versions')
           .values({
@@ -213,12 +260,12 @@ export class LiveDocuments {
             diagram_id: diagramId,
             document: json,
             authors: JSON.stringify(authors),
-            changes: JSON.stringify(annotations),
+            changes: JSON.stringify(fresh),
             components_before: last?.components_after ?? 0,
             components_after: document.components.length,
             connections_before: last?.connections_after ?? 0,
             connections_after: document.connections.length,
-            state_vector: bytea(Y.encodeStateVector(ydoc)),
+            state_vector: bytea(stateVector),
           })
           .execute();
         await tx
@@ -226,15 +273,20 @@ export class LiveDocuments {
           .set({ updated_at: new Date(), ...(authors.length > 0 && { updated_by: authors[authors.length - 1] }) })
           .where('id', '=', diagramId)
           .execute();
+        return { kind: 'recorded' as const, row };
       });
+      if (outcome.kind === 'behind') return undefined;
+      keepEditors = false;
       if (annotations.length > 0) {
-        // the recorded annotations leave the document; the trim is itself an update and is logged like any other
+        // the recorded annotations leave the document; the trim is itself an update and is logged like any other. An
+        // instance that came second trims too (deleting twice is harmless), so a crash between another instance's
+        // commit and its trim cannot leave annotations to be recorded again.
         const before = Y.encodeStateVector(ydoc);
-        trimAnnotations(ydoc, annotations);
-        await this.deps.log.append(diagramId, Y.encodeStateAsUpdate(ydoc, before));
+        if (trimAnnotations(ydoc, annotations) > 0) await this.deps.log.append(diagramId, Y.encodeStateAsUpdate(ydoc, before));
       }
-      return row;
+      return outcome.kind === 'recorded' ? outcome.row : undefined;
     } finally {
+      if (keepEditors && editors.size > 0) for (const id of editors) this.authorsOf(diagramId).add(id);
       if (!live) ydoc.destroy();
     }
   }
@@ -250,5 +302,6 @@ export class LiveDocuments {
     await Promise.all(this.versionRuns.values());
     this.hocuspocus.closeConnections();
     await this.deps.log.drain();
+    await this.deps.relay?.destroy();
   }
 }

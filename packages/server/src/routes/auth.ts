@@ -48,18 +48,17 @@ export const AUTH_ROUTES = [
     response: sessionOut,
     async handler({ body, services, request, reply }) {
       const { perEmail, perAddress } = services.signInLimits;
-      const wait = Math.max(perEmail.retryAfter(body.email), perAddress.retryAfter(request.ip));
+      const wait = Math.max(...(await Promise.all([perEmail.retryAfter(body.email), perAddress.retryAfter(request.ip)])));
       if (wait > 0) {
         throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
       }
       const user = await services.db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_HASH));
       if (!user || !ok) {
-        perEmail.fail(body.email);
-        perAddress.fail(request.ip);
+        await Promise.all([perEmail.fail(body.email), perAddress.fail(request.ip)]);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password.');
       }
-      perEmail.reset(body.email);
+      await perEmail.reset(body.email);
       const { csrfToken } = await services.sessions.create(user.id, request, reply);
       return { user: { id: user.id, email: user.email, name: user.name }, csrfToken };
     },

@@ -23,14 +23,15 @@ export function metaRoutes(routes: () => readonly RouteDef[]): RouteDef[] {
     route({
       method: 'GET',
       url: '/readyz',
-      summary: 'Readiness: the database answers and every migration is applied (503 otherwise)',
+      summary: 'Readiness: the database answers and every migration is applied, and Redis answers when configured (503 otherwise)',
       tag: 'meta',
       access: 'public',
-      response: z.object({ status: z.literal('ready'), database: z.string() }),
+      response: z.object({ status: z.literal('ready'), database: z.string(), redis: z.literal('ready').optional() }),
       async handler({ services, reply }) {
-        const ready = await migrationsApplied(services.db).catch(() => false);
+        const [ready, redis] = await Promise.all([migrationsApplied(services.db).catch(() => false), services.redis?.ping()]);
         if (!ready) return reply.status(503).send({ error: { code: 'not_ready', message: 'The database is unreachable or migrations are not applied.' } });
-        return { status: 'ready', database: services.storage.engine };
+        if (redis === false) return reply.status(503).send({ error: { code: 'not_ready', message: 'Redis (REDIS_URL) does not answer.' } });
+        return { status: 'ready', database: services.storage.engine, ...(services.redis && { redis: 'ready' as const }) };
       },
     }),
     route({

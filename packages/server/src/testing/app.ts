@@ -10,11 +10,26 @@ export interface TestServer extends App {
   close(): Promise<void>;
 }
 
-/** A listening server on a random port over a fresh test database; versions after 100 ms of quiet. */
-export async function testServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
-  const storage = await testStorage(engine);
-  const config = loadConfig({ LOG_LEVEL: 'silent', VERSION_DEBOUNCE_MS: '100', PORT: '0', ...env });
-  const app = await buildApp(config, storage, { logger: false });
+export interface TestServerOptions {
+  /** Use this storage (the caller closes it) instead of a fresh database. */
+  storage?: Storage;
+  /** Attach to this existing PostgreSQL schema (see `sharedSchema`) with a pool of its own, as another instance would. */
+  schema?: string;
+  /** Namespace for Redis keys and channels when `env` sets REDIS_URL (see `testRedisPrefix`). */
+  redisPrefix?: string;
+}
+
+/**
+ * A listening server on a random port over a fresh test database; versions after 100 ms of quiet. `env` adds
+ * environment variables (REDIS_URL, VERSION_DEBOUNCE_MS, …); on PostgreSQL DATABASE_URL is set to the test database,
+ * which the configuration asks for beside REDIS_URL (the storage itself is the one opened here).
+ */
+export async function testServer(engine: Engine, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const storage = options.storage ?? (await testStorage(engine, { schema: options.schema }));
+  const ownsStorage = !options.storage;
+  const database = engine === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : {};
+  const config = loadConfig({ LOG_LEVEL: 'silent', VERSION_DEBOUNCE_MS: '100', PORT: '0', ...database, ...env });
+  const app = await buildApp(config, storage, { logger: false, redisPrefix: options.redisPrefix });
   await app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const address = app.fastify.server.address() as { port: number };
   return {
@@ -24,7 +39,7 @@ export async function testServer(engine: Engine, env: Record<string, string> = {
     async close() {
       await app.services.live.close();
       await app.fastify.close();
-      await storage.close();
+      if (ownsStorage) await storage.close();
     },
   };
 }

@@ -1,0 +1,53 @@
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { isTransactionOrigin, type Extension } from '@hocuspocus/server';
+import type { Redis } from 'ioredis';
+
+/** Whether a Yjs transaction came from another server instance through the relay (already logged over there). */
+export const fromRelay = (origin: unknown): boolean => isTransactionOrigin(origin) && origin.source === 'redis';
+
+/**
+ * Relays updates, awareness and stateless messages between server instances through Redis pub/sub, with Hocuspocus's
+ * Redis extension. Updates it applies carry the `{ source: 'redis' }` transaction origin and never pass `beforeSync`
+ * (there is no connection), so they are not logged again: the instance whose client sent them logged them before
+ * acknowledging.
+ *
+ * Only the relaying hooks are forwarded. The extension's store hooks are left out: they take a Redis lock around
+ * Hocuspocus's `onStoreDocument`, which BackArch does not use (the update log is the store), and would hold every
+ * server-side change set for `disconnectDelay`. Unloading still waits `disconnectDelay` (beforeUnloadDocument) so a
+ * last relay round trip can finish.
+ */
+export class RedisRelay implements Extension {
+  readonly extensionName = 'backarch-redis-relay';
+  readonly priority: number;
+  private readonly redis: RedisExtension;
+  private destroyed = false;
+
+  constructor(options: { createClient: () => Redis; prefix: string }) {
+    this.redis = new RedisExtension({ createClient: options.createClient, prefix: options.prefix });
+    this.priority = this.redis.priority;
+  }
+
+  onConfigure: NonNullable<Extension['onConfigure']> = (payload) => this.redis.onConfigure(payload);
+  afterLoadDocument: NonNullable<Extension['afterLoadDocument']> = (payload) => this.redis.afterLoadDocument(payload);
+  onChange: NonNullable<Extension['onChange']> = (payload) => (this.destroyed ? Promise.resolve() : this.redis.onChange(payload));
+  onAwarenessUpdate: NonNullable<Extension['onAwarenessUpdate']> = (payload) => (this.destroyed ? Promise.resolve() : this.redis.onAwarenessUpdate(payload));
+  beforeBroadcastStateless: NonNullable<Extension['beforeBroadcastStateless']> = (payload) => (this.destroyed ? Promise.resolve() : this.redis.beforeBroadcastStateless(payload));
+  beforeUnloadDocument: NonNullable<Extension['beforeUnloadDocument']> = (payload) => (this.destroyed ? Promise.resolve() : this.redis.beforeUnloadDocument(payload));
+  afterUnloadDocument: NonNullable<Extension['afterUnloadDocument']> = (payload) => (this.destroyed ? Promise.resolve() : this.redis.afterUnloadDocument(payload));
+
+  /** Closes the publisher and subscriber connections (idempotent, and quick when Redis is unreachable). */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    // Stop receiving first: the extension answers a relayed SyncStep1 by publishing from the subscriber's message
+    // handler without awaiting it, and its own shutdown closes the publisher before the subscriber, so a message
+    // arriving in between would publish on a closed connection (an unhandled rejection).
+    this.redis.sub.disconnect(false);
+    // the extension's shutdown QUITs through its lock client, which waits forever for an unreachable Redis
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.redis.onDestroy().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+    this.redis.pub.disconnect(false);
+    this.redis.sub.disconnect(false);
+  }
+}
