@@ -33,7 +33,8 @@ export function createServices(config: Config, storage: Storage, logger: Fastify
   const access = new Access(db);
   const log = new UpdateLog(db);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, options.redisPrefix) : undefined;
-  const relay = redis && new RedisRelay({ createClient: () => redis.create('collab'), prefix: `${redis.prefix}collab` });
+  const relay =
+    redis && new RedisRelay({ createClient: () => redis.create('collab'), prefix: `${redis.prefix}collab`, onError: (err) => logger.warn({ err }, 'relaying a live document through Redis failed') });
   const live = new LiveDocuments({ db, log, sessions, access, logger, versionDebounceMs: config.versionDebounceMs, relay });
   const limiter = (name: string, max: number): RateLimiter => (redis ? new RedisRateLimiter(redis.client, `${redis.prefix}signin:${name}:`, max) : new MemoryRateLimiter(max));
   return { config, storage, db, sessions, access, signInLimits: { perEmail: limiter('email', 10), perAddress: limiter('address', 100) }, log, live, redis };

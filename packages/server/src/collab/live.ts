@@ -291,7 +291,7 @@ export class LiveDocuments {
     }
   }
 
-  /** Graceful shutdown: pending versions are recorded, connections closed, and the log drained. */
+  /** Graceful shutdown: pending versions are recorded, connections closed, documents unloaded, and the log drained. */
   async close(): Promise<void> {
     this.closing = true;
     const pending = [...this.versionTimers.keys()];
@@ -301,6 +301,10 @@ export class LiveDocuments {
     await Promise.all(pending.map((id) => this.recordVersion(id)));
     await Promise.all(this.versionRuns.values());
     this.hocuspocus.closeConnections();
+    // documents unload as their sockets finish closing, and compact as they go: let that end before the database
+    // closes (bounded, for a client that never completes the close handshake)
+    const deadline = Date.now() + 5000;
+    while ((this.hocuspocus.documents.size > 0 || this.hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await this.deps.log.drain();
     await this.deps.relay?.destroy();
   }

@@ -22,8 +22,23 @@ export class RedisRelay implements Extension {
   private readonly redis: RedisExtension;
   private destroyed = false;
 
-  constructor(options: { createClient: () => Redis; prefix: string }) {
-    this.redis = new RedisExtension({ createClient: options.createClient, prefix: options.prefix });
+  constructor(options: { createClient: () => Redis; prefix: string; onError?: (error: unknown) => void }) {
+    // The extension answers another instance's SyncStep1 by publishing from its message handler without awaiting or
+    // catching it: when Redis drops (or while shutting down) that rejection would be unhandled, which ends a Node
+    // process. Every publish gets a handler here; callers that await one still see its error.
+    const createClient = () => {
+      const client = options.createClient();
+      const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+      client.publish = ((...args: unknown[]) => {
+        const sent = publish(...args);
+        sent.catch((error: unknown) => {
+          if (!this.destroyed) options.onError?.(error);
+        });
+        return sent;
+      }) as never;
+      return client;
+    };
+    this.redis = new RedisExtension({ createClient, prefix: options.prefix });
     this.priority = this.redis.priority;
   }
 
