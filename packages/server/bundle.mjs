@@ -3,6 +3,14 @@
 // and by the crash test, which runs the server as a real process.
 import { build } from 'esbuild';
 
+/** Leaves npm packages to node_modules and bundles our workspace packages (`@backarch/*`, TypeScript sources). */
+export const externalNpmPackages = {
+  name: 'external-npm-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@backarch/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 export async function bundleServer(outdir, entry = 'backarch-server') {
   await build({
     entryPoints: { [entry]: new URL('./src/bin.ts', import.meta.url).pathname },
@@ -13,13 +21,6 @@ export async function bundleServer(outdir, entry = 'backarch-server') {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-npm-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@backarch/') ? undefined : { path: args.path, external: true }));
-        },
-      },
-    ],
+    plugins: [externalNpmPackages],
   });
 }

@@ -1,6 +1,7 @@
 // `npm run bench -w @backarch/server`: bundles bench/*.bench.ts (our packages included, npm packages external) and
 // runs each with plain Node, printing figures beside their targets. Benchmarks measure; they never fail on timing.
 import { build } from 'esbuild';
+import { externalNpmPackages } from '../bundle.mjs';
 import { readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +18,7 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-npm-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@backarch/') ? undefined : { path: args.path, external: true }));
-        },
-      },
-    ],
+    plugins: [externalNpmPackages],
   });
   console.log(`\n## ${file}`);
   execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: `${here}../../..` });

@@ -85,6 +85,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   buildIfStale('@backarch/server', at('packages/server/dist/backarch-server.js'), [
     at('packages/server/src'),
     at('packages/server/build.mjs'),
+    at('packages/server/bundle.mjs'),
     at('packages/core/src'),
     at('packages/sync/src'),
   ]);
