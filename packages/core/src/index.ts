@@ -67,8 +67,8 @@ export { health } from './health/engine';
 export { HEALTH_RULES } from './health/rules/registry';
 export { HEALTH_CATEGORIES, CATEGORY_MAX, SEVERITIES, SEVERITY_PENALTY } from './health/types';
 export type { Finding, FindingDraft, HealthRule, HealthResult, HealthOptions, HealthCategory, Severity, CategoryScore, AcceptedRisk, RuleContext } from './health/types';
-export { buildGraph, reachable, dominators } from './health/graph';
-export type { ArchGraph } from './health/graph';
+export { buildGraph, reachable, dominators } from './graph/graph';
+export type { ArchGraph } from './graph/graph';
 
 // patterns and templates
 export { PATTERNS, getPattern } from './patterns/registry';

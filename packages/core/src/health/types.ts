@@ -3,7 +3,7 @@ import type { ArchDocument } from '../document/schema';
 import type { PriceBook } from '../pricing/price-book';
 import type { PriceResult } from '../pricing/types';
 import type { TrafficResult } from '../traffic/traffic';
-import type { ArchGraph } from './graph';
+import type { ArchGraph } from '../graph/graph';
 
 export const HEALTH_CATEGORIES = ['resilience', 'security', 'observability', 'cost', 'operability'] as const;
 export type HealthCategory = (typeof HEALTH_CATEGORIES)[number];

@@ -4,7 +4,7 @@ import { getComponentDef } from '../catalog/catalog';
 import type { ChangeSet, Op } from '../document/change-set';
 import { resolveConfig, resolveConnectionConfig } from '../document/resolve';
 import type { ArchDocument, Component, Connection, Position } from '../document/schema';
-import { buildGraph, type ArchGraph } from '../health/graph';
+import { buildGraph, type ArchGraph } from '../graph/graph';
 import { traffic, type TrafficResult } from '../traffic/traffic';
 import type { PatternTarget } from './types';
 

@@ -2,6 +2,7 @@ import { getComponentDef } from '../catalog/catalog';
 import type { ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
+import { buildGraph, type ArchGraph } from '../graph/graph';
 import { traffic as computeTraffic, type Load, type TrafficResult } from '../traffic/traffic';
 import { add, compare, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
 import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
@@ -14,8 +15,11 @@ export interface PriceOptions {
   cloud?: PricedCloud;
   /** Reuse a traffic result already computed for this document. */
   traffic?: TrafficResult;
+  /** Reuse the document's graph. */
+  graph?: ArchGraph;
 }
 
+const PRICED_CLOUD_SET: ReadonlySet<string> = new Set(PRICED_CLOUDS);
 const SAAS_VENDORS = new Set(['cloudflare', 'datadog', 'pinecone', 'auth0', 'anthropic', 'openai', 'google']);
 
 /** The document's cloud for neutral components: its `constraints.cloud`, AWS for "multi" or none. */
@@ -31,7 +35,7 @@ const EMBEDDING_VENDORS: Record<string, string> = { openai: 'openai', google: 'g
 export function pricingCloud(def: ComponentDef, config: Record<string, unknown>, docCloud: PricedCloud, target?: PricedCloud): string {
   if (def.equivalence === 'embedding') return EMBEDDING_VENDORS[config.provider as string] ?? String(config.provider);
   if (SAAS_VENDORS.has(def.vendor)) return def.vendor;
-  if ((PRICED_CLOUDS as readonly string[]).includes(def.vendor)) return target ?? def.vendor;
+  if (PRICED_CLOUD_SET.has(def.vendor)) return target ?? def.vendor;
   return target ?? docCloud;
 }
 
@@ -108,34 +112,70 @@ function regionFor(cloud: PricedCloud, region: string | undefined): string {
   return value;
 }
 
-const ZERO_LOAD: Load = { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 };
-interface LinkIndex {
-  incoming: Map<string, Link[]>;
-  outgoing: Map<string, Link[]>;
+/** What pricing one component needs besides the component: the document, its traffic, the book, the target cloud. */
+interface PricingRun {
+  doc: ArchDocument;
+  book: PriceBook;
+  traffic: TrafficResult;
+  target: PricedCloud | undefined;
+  docCloud: PricedCloud;
+  /** The component's connections with their loads, made only when a pricer asks (most never do). */
+  links(component: Component, index: number | undefined, direction: 'incoming' | 'outgoing'): Link[];
 }
-const linkIndexes = new WeakMap<TrafficResult, LinkIndex>();
 
-/** Each component's connections with their loads, built once per document and traffic result (O(connections)). */
-function linksOf(doc: ArchDocument, trafficResult: TrafficResult): LinkIndex {
-  let index = linkIndexes.get(trafficResult);
-  if (index) return index;
-  const byId = new Map(doc.components.map((c) => [c.id, c]));
-  index = { incoming: new Map(), outgoing: new Map() };
-  for (const connection of doc.connections) {
-    const from = byId.get(connection.from);
-    const to = byId.get(connection.to);
-    if (!from || !to) continue;
-    const load = trafficResult.connections.get(connection.id) ?? ZERO_LOAD;
-    const push = (map: Map<string, Link[]>, key: string, link: Link) => {
-      const list = map.get(key);
-      if (list) list.push(link);
-      else map.set(key, [link]);
-    };
-    push(index.outgoing, from.id, { connection, other: to, otherDef: getComponentDef(to.type), load });
-    push(index.incoming, to.id, { connection, other: from, otherDef: getComponentDef(from.type), load });
+/** A pricer's view of one component; its connections are looked up on first use. */
+class ComponentPricing implements PricerContext {
+  #incoming?: Link[];
+  #outgoing?: Link[];
+  readonly doc: ArchDocument;
+  readonly traffic: TrafficResult;
+  readonly book: PriceBook;
+  readonly term: PriceTerm;
+  constructor(
+    private readonly run: PricingRun,
+    private readonly index: number | undefined,
+    readonly component: Component,
+    readonly def: ComponentDef,
+    readonly config: Record<string, unknown>,
+    readonly cloud: string,
+    readonly region: string,
+    readonly load: Load,
+  ) {
+    this.doc = run.doc;
+    this.traffic = run.traffic;
+    this.book = run.book;
+    this.term = (config.term as PriceTerm | undefined) ?? 'on-demand';
   }
-  linkIndexes.set(trafficResult, index);
-  return index;
+  get incoming(): readonly Link[] {
+    return (this.#incoming ??= this.run.links(this.component, this.index, 'incoming'));
+  }
+  get outgoing(): readonly Link[] {
+    return (this.#outgoing ??= this.run.links(this.component, this.index, 'outgoing'));
+  }
+}
+
+/** Links from the graph's adjacency lists: O(degree). */
+function graphLinks(graph: ArchGraph, trafficResult: TrafficResult) {
+  return (_component: Component, i: number | undefined, direction: 'incoming' | 'outgoing'): Link[] => {
+    const incoming = direction === 'incoming';
+    return (incoming ? graph.in : graph.out)[i!]!.map((e) => {
+      const other = incoming ? graph.from[e]! : graph.to[e]!;
+      return { connection: graph.doc.connections[e]!, other: graph.doc.components[other]!, otherDef: graph.defs[other], load: trafficResult.connectionLoad(e) };
+    });
+  };
+}
+
+/** Links found by scanning the document's connections: O(connections), for pricing a single component. */
+function scannedLinks(doc: ArchDocument, trafficResult: TrafficResult) {
+  return (component: Component, _i: number | undefined, direction: 'incoming' | 'outgoing'): Link[] => {
+    const links: Link[] = [];
+    doc.connections.forEach((connection, e) => {
+      const otherId = direction === 'incoming' ? (connection.to === component.id ? connection.from : undefined) : connection.from === component.id ? connection.to : undefined;
+      const other = otherId === undefined ? undefined : doc.components.find((c) => c.id === otherId);
+      if (other) links.push({ connection, other, otherDef: getComponentDef(other.type), load: trafficResult.connectionLoad(e) });
+    });
+    return links;
+  };
 }
 
 /** Prices one component; returns the priced component and whatever could not be priced. */
@@ -146,47 +186,40 @@ export function priceComponent(
   trafficResult: TrafficResult,
   target?: PricedCloud,
 ): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
-  const def = getComponentDef(component.type)!;
-  const config = resolveConfig(component) ?? {};
-  const docCloud = target ?? documentCloud(doc);
-  const cloud = pricingCloud(def, config, docCloud, target);
-  const isCloud = (PRICED_CLOUDS as readonly string[]).includes(cloud);
-  const region = isCloud ? regionFor(cloud as PricedCloud, (config.region as string | undefined) ?? doc.constraints.region) : 'global';
+  const run: PricingRun = { doc, book, traffic: trafficResult, target, docCloud: target ?? documentCloud(doc), links: scannedLinks(doc, trafficResult) };
+  const load = trafficResult.components.get(component.id) ?? { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 };
+  return priceOne(run, undefined, component, getComponentDef(component.type)!, resolveConfig(component) ?? {}, load);
+}
+
+function priceOne(
+  run: PricingRun,
+  index: number | undefined,
+  component: Component,
+  def: ComponentDef,
+  config: Record<string, unknown>,
+  load: Load,
+): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
+  const { target, book } = run;
+  const cloud = pricingCloud(def, config, run.docCloud, target);
+  const isCloud = PRICED_CLOUD_SET.has(cloud);
+  const region = isCloud ? regionFor(cloud as PricedCloud, (config.region as string | undefined) ?? run.doc.constraints.region) : 'global';
   const label = component.label ?? component.id;
-  const base = { id: component.id, label, type: component.type, cloud, region };
   if (def.roles.includes('entrypoint')) {
-    return { priced: { ...base, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true }, unpriced: [] };
+    const priced: PricedComponent = { id: component.id, label, type: component.type, cloud, region, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true };
+    return { priced, unpriced: [] };
   }
   const pricer = findPricer(cloud, def, config);
-  const mapped = target !== undefined && def.vendor !== cloud && (PRICED_CLOUDS as readonly string[]).includes(def.vendor);
+  const mapped = target !== undefined && def.vendor !== cloud && PRICED_CLOUD_SET.has(def.vendor);
   if (!pricer) {
     const reason = mapped
       ? `no ${def.equivalence} equivalent of ${def.name} is priced on ${cloud}`
       : isCloud
         ? `no pricer for ${def.name} on ${cloud}`
         : `${def.name} (${cloud}) has no prices in the price book`;
-    return { priced: { ...base, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] }, unpriced: [{ id: component.id, reason }] };
+    const priced: PricedComponent = { id: component.id, label, type: component.type, cloud, region, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] };
+    return { priced, unpriced: [{ id: component.id, reason }] };
   }
-  const ctx: PricerContext = {
-    doc,
-    component,
-    def,
-    config,
-    cloud,
-    region,
-    term: (config.term as PriceTerm | undefined) ?? 'on-demand',
-    load: trafficResult.components.get(component.id)!,
-    // built on first use: most pricers never look at their connections
-    get incoming() {
-      return linksOf(doc, trafficResult).incoming.get(component.id) ?? [];
-    },
-    get outgoing() {
-      return linksOf(doc, trafficResult).outgoing.get(component.id) ?? [];
-    },
-    traffic: trafficResult,
-    book,
-  };
-  const result = pricer.price(ctx);
+  const result = pricer.price(new ComponentPricing(run, index, component, def, config, cloud, region, load));
   const lines: CostLine[] = [];
   const unpriced: UnpricedItem[] = [];
   let total: Decimal | undefined;
@@ -197,14 +230,18 @@ export function priceComponent(
     if (cost) total = total ? add(total, cost) : cost;
   }
   const priced: PricedComponent = {
-    ...base,
+    id: component.id,
+    label,
+    type: component.type,
+    cloud,
+    region,
     product: result.product,
     ...(result.sku !== undefined && { sku: result.sku }),
     monthlyUsd: total ? toText(total) : lines.length === 0 ? '0' : null,
     costComponents: lines,
     notes: result.notes ?? [],
   };
-  const mapping = [mapped ? `${def.name} → ${result.product} (same class: ${def.equivalence})` : undefined, result.mapping].filter(Boolean).join('; ');
+  const mapping = mapped ? (result.mapping ? `${def.name} → ${result.product} (same class: ${def.equivalence}); ${result.mapping}` : `${def.name} → ${result.product} (same class: ${def.equivalence})`) : result.mapping;
   if (mapping) priced.mapping = mapping;
   return { priced, unpriced, ...(total && { total }) };
 }
@@ -215,13 +252,15 @@ export function priceComponent(
  * on that cloud, each component mapped to its nearest equivalent there.
  */
 export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions = {}): PriceResult {
-  const trafficResult = options.traffic ?? computeTraffic(doc);
+  const graph = options.graph ?? buildGraph(doc);
+  const trafficResult = options.traffic ?? computeTraffic(doc, graph);
   const cloud = options.cloud ?? documentCloud(doc);
+  const run: PricingRun = { doc, book, traffic: trafficResult, target: options.cloud, docCloud: cloud, links: graphLinks(graph, trafficResult) };
   const components: PricedComponent[] = [];
   const unpriced: UnpricedItem[] = [];
   let total = ZERO;
-  for (const component of doc.components) {
-    const result = priceComponent(doc, component, book, trafficResult, options.cloud);
+  for (let i = 0; i < graph.n; i++) {
+    const result = priceOne(run, i, doc.components[i]!, graph.defs[i]!, graph.configs[i]!, trafficResult.componentLoad(i));
     components.push(result.priced);
     unpriced.push(...result.unpriced);
     if (result.total) total = add(total, result.total);

@@ -12,35 +12,49 @@ export interface GenerateOptions {
   connectionsPerComponent?: number;
   /** Width of each layer for `layered` (default 10). */
   width?: number;
+  /**
+   * Share of calls and databases generated with a flaw the health rules report (default 0.05): a call with no
+   * circuit breaker, a database with no standby. 1 gives the bare design, every call and database flawed.
+   */
+  defectRate?: number;
 }
 
 /**
- * Seeded synthetic architectures for benchmarks and scale tests. Every generated document is valid: clients call a
- * load balancer, which calls services; services call services over http and write to PostgreSQL. `layered` is the
+ * Seeded synthetic architectures for benchmarks and scale tests, shaped like a real estate's first large draft.
+ * Every generated document is valid: clients call a load balancer, which calls services; services call services over
+ * http (splitting their traffic evenly over their callees, with circuit breakers and timeouts) and write a fifth of
+ * their requests to PostgreSQL (multi-AZ); an OpenTelemetry agent ships metrics and logs to Prometheus and Loki.
+ * `defectRate` of the calls and databases lack their circuit breaker or standby, so every rule has work to do. `layered` is the
  * adversarial case for path enumeration (width 10, depth n/10: astronomically many paths); `star` has one hub
  * service; `grid` connects each service to its right and lower neighbours; `random` wires services at random (edges
  * point from lower to higher index, so it is a DAG like most call graphs).
  */
 export function generateArchitecture(options: GenerateOptions): ArchDocument {
-  const { shape, components: n, seed = 1, connectionsPerComponent = 3, width = 10 } = options;
+  const { shape, components: n, seed = 1, connectionsPerComponent = 3, width = 10, defectRate = 0.05 } = options;
   const random = seededRandom(seed);
   const components: Component[] = [];
   const connections: Connection[] = [];
   const add = (id: string, type: string) => components.push({ id, type });
-  const connect = (from: string, to: string, type: string) => {
+  const connect = (from: string, to: string, type: string, config?: Connection['config']) => {
     const id = `${from}->${to}:${type}`;
-    connections.push({ id, from, to, type });
+    connections.push({ id, from, to, type, ...(config && { config }) });
   };
+  const flawed = () => random() < defectRate;
 
   add('web', 'client.web');
   add('lb', 'aws.alb');
   connect('web', 'lb', 'http');
-  const services = Math.max(1, n - 3 - Math.ceil(n / 20));
-  const databases = Math.max(1, n - 2 - services);
+  const services = Math.max(1, n - 6 - Math.ceil(n / 20));
+  const databases = Math.max(1, n - 5 - services);
   const svc = (i: number) => `svc-${i}`;
   const db = (i: number) => `db-${i}`;
-  for (let i = 0; i < services; i++) add(svc(i), 'service');
-  for (let i = 0; i < databases; i++) add(db(i), 'postgresql');
+  for (let i = 0; i < services; i++) components.push({ id: svc(i), type: 'service', config: { autoscaling: { min: 2, max: 8 } } });
+  for (let i = 0; i < databases; i++) components.push({ id: db(i), type: 'postgresql', ...(!flawed() && { config: { multiAz: true } }) });
+  components.push({ id: 'otel-agent', type: 'otel-collector', config: { deploymentMode: 'agent' } });
+  add('prometheus', 'prometheus');
+  add('loki', 'grafana.loki');
+  connect('otel-agent', 'prometheus', 'telemetry', { signals: ['metrics'] });
+  connect('otel-agent', 'loki', 'telemetry', { signals: ['logs'] });
 
   const seen = new Set<string>();
   const call = (a: number, b: number) => {
@@ -82,6 +96,19 @@ export function generateArchitecture(options: GenerateOptions): ArchDocument {
       break;
     }
   }
-  for (let i = 0; i < services; i++) connect(svc(i), db(Math.floor(random() * databases)), 'write');
+  for (let i = 0; i < services; i++) connect(svc(i), db(Math.floor(random() * databases)), 'write', { share: 0.2 });
+
+  // each caller splits its requests evenly over its callees, so every layer carries the entry rate once
+  const calls = new Map<string, Connection[]>();
+  for (const c of connections) {
+    if (c.type !== 'http' || c.from === 'web') continue;
+    const list = calls.get(c.from);
+    if (list) list.push(c);
+    else calls.set(c.from, [c]);
+  }
+  for (const list of calls.values()) {
+    const share = Math.round(1000 / list.length) / 1000;
+    for (const c of list) c.config = { share, ...(!flawed() && { circuitBreaker: true, timeoutMs: 2000 }) };
+  }
   return { backarch: 1, name: `${shape} ${n}`, constraints: { cloud: 'aws', region: 'us-east-1', traffic: { peakRps: 1000 } }, components, connections };
 }

@@ -1,6 +1,6 @@
-import { getComponentDef, getConnectionDef } from '../catalog/catalog';
-import { resolveConfig, resolveConnectionConfig } from '../document/resolve';
+import { resolveConnectionConfig } from '../document/resolve';
 import type { ArchDocument } from '../document/schema';
+import { buildGraph, type ArchGraph } from '../graph/graph';
 
 /**
  * The traffic model: how much load each component and connection sees, from the document's constraints.
@@ -45,11 +45,16 @@ export interface TrafficResult {
   peakToAverage: number;
   /** Where the entry rate came from, in words. */
   basis: string;
-  components: Map<string, Load>;
-  connections: Map<string, Load>;
+  /** Load of each component / connection by id. */
+  components: ReadonlyMap<string, Load>;
+  connections: ReadonlyMap<string, Load>;
+  /** Peak rate of component i / connection e, in document order: what the analyses read on their hot paths. */
+  componentPeakRps: Float64Array;
+  connectionPeakRps: Float64Array;
+  /** Load of component i / connection e, made on request. */
+  componentLoad(i: number): Load;
+  connectionLoad(e: number): Load;
 }
-
-const zero = (): Load => ({ peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 });
 
 export function entryRate(doc: ArchDocument): { peakRps: number; peakToAverage: number; basis: string } {
   const t = doc.constraints.traffic ?? {};
@@ -69,98 +74,156 @@ export function entryRate(doc: ArchDocument): { peakRps: number; peakToAverage: 
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Computes the load on every component and connection. Pure and linear in the size of the document. */
-export function traffic(doc: ArchDocument): TrafficResult {
+/**
+ * Computes the load on every component and connection. Pure and linear in the size of the document; pass the
+ * document's graph when one is already built.
+ */
+export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): TrafficResult {
   const { peakRps: entryPeak, peakToAverage, basis } = entryRate(doc);
-  const n = doc.components.length;
-  const index = new Map<string, number>();
-  doc.components.forEach((c, i) => index.set(c.id, i));
+  const { n, out, to, entrypoints } = graph;
+  const m = doc.connections.length;
 
-  // adjacency over traffic-carrying connections, by component index
-  const outgoing: number[][] = Array.from({ length: n }, () => []);
-  const edgeFrom: number[] = [];
-  const edgeTo: number[] = [];
-  const edgeShare: number[] = [];
-  doc.connections.forEach((connection, e) => {
-    edgeFrom[e] = index.get(connection.from) ?? -1;
-    edgeTo[e] = index.get(connection.to) ?? -1;
-    edgeShare[e] = (resolveConnectionConfig(connection)?.share as number | undefined) ?? 1;
-    if (getConnectionDef(connection.type)?.carries !== 'none' && edgeFrom[e]! >= 0 && edgeTo[e]! >= 0) outgoing[edgeFrom[e]!]!.push(e);
-  });
-
-  const isClient = doc.components.map((c) => getComponentDef(c.type)?.roles.includes('entrypoint') ?? false);
-  const clients = isClient.reduce((count, yes) => count + (yes ? 1 : 0), 0);
+  // traffic-carrying connections leaving each component, and each connection's share
+  const outgoing: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const edges: number[] = [];
+    for (const e of out[i]!) if (graph.connectionDefs[e]!.carries !== 'none') edges.push(e);
+    outgoing[i] = edges;
+  }
+  const share = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const connection = doc.connections[e]!;
+    const own = connection.config?.share;
+    // the type's default when the connection sets none (read from the cached defaults, without merging configs)
+    share[e] = typeof own === 'number' ? own : ((resolveConnectionConfig({ type: connection.type })?.share as number | undefined) ?? 1);
+  }
+  const isClient = new Uint8Array(n);
+  for (const i of entrypoints) isClient[i] = 1;
 
   // [TR3] depth-first walk from the clients (then from everything else) marks back edges
-  const backEdge = new Uint8Array(doc.connections.length);
+  const backEdge = new Uint8Array(m);
   const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
+  const stackNode = new Int32Array(n);
+  const stackNext = new Int32Array(n);
   const walk = (start: number) => {
-    const stack: Array<[number, number]> = [[start, 0]];
+    let top = 0;
+    stackNode[0] = start;
+    stackNext[0] = 0;
     state[start] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [node, next] = top;
-      if (next < outgoing[node]!.length) {
-        top[1] = next + 1;
-        const edge = outgoing[node]![next]!;
-        const target = edgeTo[edge]!;
+    while (top >= 0) {
+      const node = stackNode[top]!;
+      const edges = outgoing[node]!;
+      const next = stackNext[top]!;
+      if (next < edges.length) {
+        stackNext[top] = next + 1;
+        const edge = edges[next]!;
+        const target = to[edge]!;
         if (state[target] === 1) backEdge[edge] = 1;
         else if (state[target] === 0) {
           state[target] = 1;
-          stack.push([target, 0]);
+          top++;
+          stackNode[top] = target;
+          stackNext[top] = 0;
         }
       } else {
         state[node] = 2;
-        stack.pop();
+        top--;
       }
     }
   };
-  for (let i = 0; i < n; i++) if (isClient[i] && state[i] === 0) walk(i);
+  for (const i of entrypoints) if (state[i] === 0) walk(i);
   for (let i = 0; i < n; i++) if (state[i] === 0) walk(i);
 
   // topological pass (Kahn) over the graph without back edges
   const inDegree = new Int32Array(n);
-  for (let i = 0; i < n; i++) for (const e of outgoing[i]!) if (!backEdge[e]) inDegree[edgeTo[e]!]!++;
+  for (let i = 0; i < n; i++) for (const e of outgoing[i]!) if (!backEdge[e]) inDegree[to[e]!]!++;
   const peak = new Float64Array(n);
   const fromClients = new Float64Array(n); // peak arriving directly from clients, for egress
-  const queue: number[] = [];
+  const queue = new Int32Array(n);
+  let tail = 0;
   for (let i = 0; i < n; i++) {
-    if (isClient[i] && clients > 0) peak[i] = entryPeak / clients;
-    if (inDegree[i] === 0) queue.push(i);
+    if (isClient[i] && entrypoints.length > 0) peak[i] = entryPeak / entrypoints.length;
+    if (inDegree[i] === 0) queue[tail++] = i;
   }
-  const overrides = doc.components.map((c) => {
-    const usage = resolveConfig(c)?.usage as { monthlyRequests?: number; monthlyMessages?: number } | undefined;
-    const monthly = usage?.monthlyRequests ?? usage?.monthlyMessages;
-    return monthly === undefined ? undefined : (monthly / SECONDS_PER_MONTH) * peakToAverage;
-  });
-  const connectionPeak = new Float64Array(doc.connections.length);
-  for (let head = 0; head < queue.length; head++) {
+  const connectionPeak = new Float64Array(m);
+  for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    const override = overrides[node];
+    const override = usageOverride(graph.configs[node]!, peakToAverage);
     if (override !== undefined) peak[node] = override; // [TR5]
     for (const e of outgoing[node]!) {
-      const rate = peak[node]! * edgeShare[e]!;
+      const rate = peak[node]! * share[e]!;
       connectionPeak[e] = rate;
       if (backEdge[e]) continue;
-      const target = edgeTo[e]!;
+      const target = to[e]!;
       peak[target]! += rate;
       if (isClient[node]) fromClients[target]! += rate;
-      if (--inDegree[target]! === 0) queue.push(target);
+      if (--inDegree[target]! === 0) queue[tail++] = target;
     }
   }
 
-  const load = (peakRps: number, egressGb = 0): Load => {
-    const averageRps = peakRps / peakToAverage;
+  const egress = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (isClient[i]) continue;
+    const usage = graph.configs[i]!.usage as { responseSizeKb?: number; monthlyEgressGb?: number } | undefined;
+    if (usage?.monthlyEgressGb !== undefined) egress[i] = usage.monthlyEgressGb;
+    else if (fromClients[i]! > 0) egress[i] = ((fromClients[i]! / peakToAverage) * SECONDS_PER_MONTH * (usage?.responseSizeKb ?? DEFAULT_RESPONSE_SIZE_KB)) / KB_PER_GB;
+  }
+  return new Traffic(entryPeak, peakToAverage, basis, graph, peak, egress, connectionPeak);
+}
+
+/** [TR5] The peak rate a usage override sets, if any. */
+function usageOverride(config: Record<string, unknown>, peakToAverage: number): number | undefined {
+  const usage = config.usage as { monthlyRequests?: number; monthlyMessages?: number } | undefined;
+  const monthly = usage?.monthlyRequests ?? usage?.monthlyMessages;
+  return monthly === undefined ? undefined : (monthly / SECONDS_PER_MONTH) * peakToAverage;
+}
+
+/**
+ * A traffic result over typed arrays: the analyses read rates by index; the maps by id, with a `Load` object per
+ * entry, are made only when someone asks for them (a 10,000-component design has ~40,000 loads).
+ */
+class Traffic implements TrafficResult {
+  #components?: Map<string, Load>;
+  #connections?: Map<string, Load>;
+  constructor(
+    readonly entryPeakRps: number,
+    readonly peakToAverage: number,
+    readonly basis: string,
+    private readonly graph: ArchGraph,
+    readonly componentPeakRps: Float64Array,
+    private readonly egressGb: Float64Array,
+    readonly connectionPeakRps: Float64Array,
+  ) {}
+
+  private load(peakRps: number, egressGb: number): Load {
+    const averageRps = peakRps / this.peakToAverage;
     return { peakRps, averageRps, monthlyRequests: averageRps * SECONDS_PER_MONTH, egressGb };
-  };
-  const components = new Map<string, Load>();
-  doc.components.forEach((c, i) => {
-    const usage = resolveConfig(c)?.usage as { responseSizeKb?: number; monthlyEgressGb?: number } | undefined;
-    const fromClientsMonthly = (fromClients[i]! / peakToAverage) * SECONDS_PER_MONTH;
-    const egress = usage?.monthlyEgressGb ?? (fromClientsMonthly * (usage?.responseSizeKb ?? DEFAULT_RESPONSE_SIZE_KB)) / KB_PER_GB;
-    components.set(c.id, isClient[i] ? { ...load(peak[i]!), egressGb: 0 } : load(peak[i]!, egress));
-  });
-  const connections = new Map<string, Load>();
-  doc.connections.forEach((c, e) => connections.set(c.id, edgeFrom[e]! >= 0 ? load(connectionPeak[e]!) : zero()));
-  return { entryPeakRps: entryPeak, peakToAverage, basis, components, connections };
+  }
+
+  componentLoad(i: number): Load {
+    return this.load(this.componentPeakRps[i]!, this.egressGb[i]!);
+  }
+
+  connectionLoad(e: number): Load {
+    return this.load(this.connectionPeakRps[e]!, 0);
+  }
+
+  get components(): ReadonlyMap<string, Load> {
+    if (!this.#components) {
+      const map = new Map<string, Load>();
+      for (let i = 0; i < this.graph.n; i++) map.set(this.graph.ids[i]!, this.componentLoad(i));
+      this.#components = map;
+    }
+    return this.#components;
+  }
+
+  get connections(): ReadonlyMap<string, Load> {
+    if (!this.#connections) {
+      const map = new Map<string, Load>();
+      const connections = this.graph.doc.connections;
+      for (let e = 0; e < connections.length; e++) map.set(connections[e]!.id, this.connectionLoad(e));
+      this.#connections = map;
+    }
+    return this.#connections;
+  }
 }

@@ -3,7 +3,7 @@ import { resolveConfig } from '../../document/resolve';
 import type { ArchDocument } from '../../document/schema';
 import { traffic } from '../../traffic/traffic';
 import { health } from '../engine';
-import { buildGraph } from '../graph';
+import { buildGraph } from '../../graph/graph';
 import type { RuleContext } from '../types';
 import { HEALTH_RULES } from './registry';
 import { afterFix, doc, findingsOf } from './test-helpers';

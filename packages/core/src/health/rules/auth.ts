@@ -169,7 +169,7 @@ function finding(ctx: RuleContext, entry: number, exposed: number[], fromClients
   const open = stores.filter((i) => facts.direct[i] || facts.explicitPublic(i));
   const personal = exposed.filter((i) => ctx.config(i).personalData === true);
   const clients = [...new Set(fromClients.map((e) => graph.from[e]!))].map((c) => ctx.name(c));
-  const rate = ctx.traffic.components.get(id)!.peakRps;
+  const rate = ctx.traffic.componentPeakRps[entry]!;
 
   const others = exposed.filter((i) => i !== entry);
   const counted = (list: number[], one: string, many: string) => (list.length === 0 ? [] : [`${list.length} ${list.length === 1 ? one : many}`]);
@@ -284,7 +284,7 @@ function insertGateway(ctx: RuleContext, entry: number, connections: number[]): 
     if (share !== undefined && share < 1) config.share = Math.round(share * 1000) / 1000;
     return Object.keys(config).length > 0 ? { config } : {};
   };
-  const rateOf = (e: number) => ctx.traffic.connections.get(doc.connections[e]!.id)!.peakRps;
+  const rateOf = (e: number) => ctx.traffic.connectionPeakRps[e]!;
   const bySource = new Map<number, number[]>();
   const byTarget = new Map<number, number[]>();
   const group = (map: Map<number, number[]>, key: number, e: number) => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { capacityOf, instancesNeeded } from '../../capacity/capacity';
 import type { Op } from '../../document/change-set';
 import { TARGET_UTILISATION } from '../../pricing/alternatives';
@@ -28,13 +29,6 @@ function buffered(ctx: RuleContext, e: number): boolean {
   const def = graph.connectionDefs[e]!;
   const source = graph.from[e]!;
   return def.id === 'consume' || (def.id === 'stream' && (graph.hasRole(source, 'stream') || graph.hasRole(source, 'datastore')));
-}
-
-/** Peak rate of every connection, by index (one lookup by id each, instead of one per use). */
-function connectionRates(ctx: RuleContext): Float64Array {
-  const rates = new Float64Array(ctx.doc.connections.length);
-  ctx.doc.connections.forEach((c, e) => (rates[e] = ctx.traffic.connections.get(c.id)!.peakRps));
-  return rates;
 }
 
 /**
@@ -84,6 +78,11 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
   return share;
 }
 
+/** Whether each patched field is valid for the type (its bounds), checked field by field rather than the whole config. */
+function fitsSchema(shape: Record<string, unknown>, patch: Record<string, unknown>): boolean {
+  return Object.entries(patch).every(([key, value]) => (shape[key] as z.ZodType | undefined)?.safeParse(value).success ?? false);
+}
+
 export default defineRule({
   id: 'capacity',
   name: 'Capacity',
@@ -93,18 +92,17 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const findings: FindingDraft[] = [];
-    let rates: Float64Array | undefined;
+    const rates = ctx.traffic.connectionPeakRps;
     let shares: Float64Array | undefined;
     for (let i = 0; i < graph.n; i++) {
       if (graph.hasRole(i, 'entrypoint')) continue;
       const component = ctx.doc.components[i]!;
-      const load = ctx.traffic.components.get(component.id)!;
-      if (!(load.peakRps > 0) || !Number.isFinite(load.peakRps)) continue; // no load, or fan-out beyond any figure
+      const peak = ctx.traffic.componentPeakRps[i]!;
+      if (!(peak > 0) || !Number.isFinite(peak)) continue; // no load, or fan-out beyond any figure
       const config = ctx.config(i);
       if (providerScaled(component.type, config)) continue;
       const capacity = capacityOf(component, ctx.book);
       if (!capacity || !(capacity.perInstanceRps > 0)) continue;
-      rates ??= connectionRates(ctx);
       shares ??= immediateShares(ctx, rates);
 
       // what it must serve at once: requests at their peak, queued messages at their average, smoothed upstream
@@ -133,7 +131,6 @@ export default defineRule({
           if (fanOut && ctx.doc.connections[e]!.config?.share === undefined) wholeFeeds.push(ctx.name(source));
         } else if (def.id === 'read') readsServed += part;
       }
-      const peak = load.peakRps;
       const demand = total > 0 ? (peak * served) / total : peak;
       const reads = total > 0 ? (peak * readsServed) / total : 0;
       const readReplicas = typeof config.readReplicas === 'number' ? config.readReplicas : 0;
@@ -187,7 +184,7 @@ export default defineRule({
           would = `${replicas} read replica${replicas === 1 ? '' : 's'} taking the reads would do ${at}`;
         }
       }
-      if (patch && !def.config.safeParse({ ...component.config, ...patch }).success) patch = undefined;
+      if (patch && !fitsSchema(shape, patch)) patch = undefined;
 
       findings.push({
         components: [id],

@@ -26,7 +26,7 @@ export default defineRule({
       const config = connection.config ?? {};
       if (config.circuitBreaker === true || (meshed.has(a) && meshed.has(b))) continue;
 
-      const rate = ctx.traffic.connections.get(connection.id)!.peakRps;
+      const rate = ctx.traffic.connectionPeakRps[e]!;
       const timeoutS = typeof config.timeoutMs === 'number' ? config.timeoutMs / 1000 : undefined;
       const wait = timeoutS ?? DEFAULT_CLIENT_TIMEOUT_S;
       const pileUp =

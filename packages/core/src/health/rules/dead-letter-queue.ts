@@ -25,7 +25,7 @@ export default defineRule({
 
       const id = graph.ids[q]!;
       const name = ctx.name(q);
-      const load = ctx.traffic.components.get(id)!;
+      const load = ctx.traffic.componentLoad(q);
       const perSecond = load.peakRps * ASSUMED_FAILURE_RATE;
       const perDay = load.averageRps * ASSUMED_FAILURE_RATE * 86400;
       const impact =

@@ -47,7 +47,7 @@ export default defineRule({
     }
     if (lacking.length === 0) return [];
 
-    const rate = (e: number) => ctx.traffic.connections.get(ctx.doc.connections[e]!.id)!.peakRps;
+    const rate = (e: number) => ctx.traffic.connectionPeakRps[e]!;
     lacking.sort((x, y) => rate(y) - rate(x));
     const personal = lacking.filter((e) => ctx.config(graph.from[e]!).personalData === true || ctx.config(graph.to[e]!).personalData === true);
     const strict = regimes.some((r) => r === 'hipaa' || r === 'pci');

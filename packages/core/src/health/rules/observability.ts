@@ -124,7 +124,7 @@ function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: num
       : '';
 
   let busiest = lacking[0]!;
-  const rateOf = (i: number) => ctx.traffic.components.get(graph.ids[i]!)!.peakRps;
+  const rateOf = (i: number) => ctx.traffic.componentPeakRps[i]!;
   for (const i of lacking) if (rateOf(i) > rateOf(busiest)) busiest = i;
   const load = rateOf(busiest) > 0 ? `; ${one ? `${ctx.name(busiest)} handles` : `the busiest, ${ctx.name(busiest)}, handles`} ${fmt(rateOf(busiest))} requests/s at peak` : '';
   const message = `${lacking.length} of ${total} ${noun} ${one ? 'sends' : 'send'} no ${signal}${where}: ${names}. ${WHY[signal](one)}${load}.`;

@@ -1,6 +1,6 @@
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
-import { dominators, reachable } from '../graph';
+import { dominators, reachable } from '../../graph/graph';
 import { fmt, isRedundant, nameList } from './helpers';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
     while (stack.length) {
       const v = stack.pop()!;
       order.push(v);
-      stack.push(...children[v]!);
+      for (const c of children[v]!) stack.push(c);
     }
     for (let k = order.length - 1; k >= 0; k--) for (const c of children[order[k]!]!) subtree[order[k]!]! += subtree[c]! + 1;
     const liveCount = live.reduce((sum, x) => sum + x, 0) - graph.entrypoints.length;
@@ -40,8 +40,8 @@ export default defineRule({
 
       const id = graph.ids[i]!;
       const name = ctx.name(i);
-      const load = ctx.traffic.components.get(id)!;
-      const rate = load.peakRps > 0 ? ` (${fmt(load.peakRps)} requests/s at peak)` : '';
+      const peak = ctx.traffic.componentPeakRps[i]!;
+      const rate = peak > 0 ? ` (${fmt(peak)} requests/s at peak)` : '';
       const reasons: string[] = [];
       if (cut > 0) {
         const names: string[] = [];

@@ -1,11 +1,14 @@
 import { getComponentDef, getConnectionDef } from '../catalog/catalog';
 import type { ComponentDef, ConnectionDef, Role } from '../catalog/types';
+import { resolveConfig } from '../document/resolve';
 import type { ArchDocument } from '../document/schema';
 
 /**
- * The document as an indexed graph for the health rules: components are numbered 0..n-1 and connections 0..m-1, with
- * adjacency lists, so every rule runs in time linear (or near-linear) in the size of the document — never by
- * enumerating paths, which a layered architecture has astronomically many of.
+ * The document as an indexed graph, shared by the traffic model, the pricing engine, the health rules and the
+ * patterns: components are numbered 0..n-1 and connections 0..m-1, with adjacency lists, so every analysis runs in
+ * time linear (or near-linear) in the size of the document — never by enumerating paths, which a layered
+ * architecture has astronomically many of. Built once per analysis (`health` builds one and hands it to traffic and
+ * pricing) in O(n + m).
  */
 export interface ArchGraph {
   doc: ArchDocument;
@@ -13,10 +16,13 @@ export interface ArchGraph {
   ids: readonly string[];
   index: ReadonlyMap<string, number>;
   defs: readonly ComponentDef[];
+  /** Effective config of each component (the type's defaults filled in). */
+  configs: readonly Record<string, unknown>[];
   connectionDefs: readonly ConnectionDef[];
   /** Connection indexes leaving / entering each component (every type). */
   out: readonly (readonly number[])[];
   in: readonly (readonly number[])[];
+  /** Component index at each end of connection e; -1 for an end that names no component (never in a valid document). */
   from: readonly number[];
   to: readonly number[];
   hasRole(component: number, role: Role): boolean;
@@ -24,36 +30,67 @@ export interface ArchGraph {
   entrypoints: readonly number[];
 }
 
+const roleSets = new WeakMap<ComponentDef, ReadonlySet<Role>>();
+/** A type's roles as a set, made once per type rather than once per component. */
+function rolesOf(def: ComponentDef): ReadonlySet<Role> {
+  let roles = roleSets.get(def);
+  if (!roles) roleSets.set(def, (roles = new Set(def.roles)));
+  return roles;
+}
+
+/** Indexes a validated document (every type known, every connection end a component). */
 export function buildGraph(doc: ArchDocument): ArchGraph {
   const n = doc.components.length;
+  const m = doc.connections.length;
   const index = new Map<string, number>();
-  doc.components.forEach((c, i) => index.set(c.id, i));
-  const defs = doc.components.map((c) => getComponentDef(c.type)!);
-  const connectionDefs = doc.connections.map((c) => getConnectionDef(c.type)!);
-  const out: number[][] = Array.from({ length: n }, () => []);
-  const inn: number[][] = Array.from({ length: n }, () => []);
-  const from: number[] = [];
-  const to: number[] = [];
-  doc.connections.forEach((c, e) => {
-    from[e] = index.get(c.from)!;
-    to[e] = index.get(c.to)!;
-    out[from[e]!]!.push(e);
-    inn[to[e]!]!.push(e);
-  });
-  const roleSets = defs.map((d) => new Set<Role>(d.roles));
+  const ids: string[] = new Array(n);
+  const defs: ComponentDef[] = new Array(n);
+  const configs: Record<string, unknown>[] = new Array(n);
+  const roles: ReadonlySet<Role>[] = new Array(n);
+  const out: number[][] = new Array(n);
+  const inn: number[][] = new Array(n);
+  const entrypoints: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const component = doc.components[i]!;
+    index.set(component.id, i);
+    ids[i] = component.id;
+    const def = getComponentDef(component.type)!;
+    defs[i] = def;
+    configs[i] = resolveConfig(component) ?? {};
+    roles[i] = rolesOf(def);
+    if (roles[i]!.has('entrypoint')) entrypoints.push(i);
+    out[i] = [];
+    inn[i] = [];
+  }
+  const connectionDefs: ConnectionDef[] = new Array(m);
+  const from: number[] = new Array(m);
+  const to: number[] = new Array(m);
+  for (let e = 0; e < m; e++) {
+    const c = doc.connections[e]!;
+    connectionDefs[e] = getConnectionDef(c.type)!;
+    const a = index.get(c.from) ?? -1;
+    const b = index.get(c.to) ?? -1;
+    from[e] = a;
+    to[e] = b;
+    if (a >= 0 && b >= 0) {
+      out[a]!.push(e);
+      inn[b]!.push(e);
+    }
+  }
   return {
     doc,
     n,
-    ids: doc.components.map((c) => c.id),
+    ids,
     index,
     defs,
+    configs,
     connectionDefs,
     out,
     in: inn,
     from,
     to,
-    hasRole: (component, role) => roleSets[component]!.has(role),
-    entrypoints: defs.flatMap((d, i) => (d.roles.includes('entrypoint') ? [i] : [])),
+    hasRole: (component, role) => roles[component]!.has(role),
+    entrypoints,
   };
 }
 
