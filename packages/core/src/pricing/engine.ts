@@ -8,7 +8,7 @@ import { add, compare, decimal, mul, sub, toText, ZERO, type Decimal } from './d
 import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
 import { findPricer } from './pricers/registry';
 import { PRICED_CLOUDS, REFERENCE_REGION, regionOn, type PricedCloud } from './regions';
-import type { CostItem, CostLine, Link, PricedComponent, PriceResult, PricerContext, UnpricedItem } from './types';
+import type { CostItem, CostLine, Link, PricedComponent, Pricer, PriceResult, PricerContext, PricerResult, UnpricedItem } from './types';
 
 export interface PriceOptions {
   /** Price the whole design on this cloud, mapping cloud-specific components to their equivalents. */
@@ -103,6 +103,14 @@ function priceLine(book: PriceBook, item: CostItem, region: string, cloud: strin
   return { line, ...(cost && { cost }) };
 }
 
+/** Everything that decides a priced line: the item (name, quantity, unit, query) and where it is priced. */
+function lineKey(item: CostItem, region: string, cloud: string): string {
+  const q = item.price;
+  let key = `${cloud}|${region}|${q.cloud}|${q.service}|${q.sku}|${q.term ?? ''}|${q.region ?? ''}|${item.name}|${item.unit}|${item.quantity}|${item.usageBased}`;
+  if (q.attributes) for (const name in q.attributes) key += `|${name}=${String(q.attributes[name])}`;
+  return key;
+}
+
 const regionCache = new Map<string, string>();
 /** `regionOn`, memoised: a document asks the same few (cloud, region) pairs thousands of times. */
 function regionFor(cloud: PricedCloud, region: string | undefined): string {
@@ -119,39 +127,77 @@ interface PricingRun {
   traffic: TrafficResult;
   target: PricedCloud | undefined;
   docCloud: PricedCloud;
+  /**
+   * Lines already priced in this run, by `lineKey`: a large design prices the same few lines (this task size, that
+   * instance) thousands of times. Lines are immutable, so components share them.
+   */
+  lines: Map<string, PricedLine>;
+  /** The empty sum, root of the run's memoised line sums. */
+  sums: LineSum;
+  /** Pricer results that depended only on the component's type, config and place, by `configKey`. */
+  results: Map<string, ComponentBill>;
+  /** Pricers that looked at a component's situation this run: their results are not reused. */
+  situational: Set<Pricer>;
+  loadOf(component: Component, index: number | undefined): Load;
   /** The component's connections with their loads, made only when a pricer asks (most never do). */
   links(component: Component, index: number | undefined, direction: 'incoming' | 'outgoing'): Link[];
 }
 
-/** A pricer's view of one component; its connections are looked up on first use. */
+/**
+ * A pricer's view of one component. Its load and connections are looked up on first use, and any look past the
+ * component's own type, config and place (its load, connections, the document or its traffic) marks the result as
+ * situational: only results that are not can be reused for another component with the same config.
+ */
 class ComponentPricing implements PricerContext {
   #incoming?: Link[];
   #outgoing?: Link[];
-  readonly doc: ArchDocument;
-  readonly traffic: TrafficResult;
+  #load?: Load;
+  situational = false;
   readonly book: PriceBook;
   readonly term: PriceTerm;
   constructor(
     private readonly run: PricingRun,
     private readonly index: number | undefined,
-    readonly component: Component,
+    private readonly self: Component,
     readonly def: ComponentDef,
     readonly config: Record<string, unknown>,
     readonly cloud: string,
     readonly region: string,
-    readonly load: Load,
   ) {
-    this.doc = run.doc;
-    this.traffic = run.traffic;
     this.book = run.book;
     this.term = (config.term as PriceTerm | undefined) ?? 'on-demand';
   }
+  get component(): Component {
+    this.situational = true;
+    return this.self;
+  }
+  get doc(): ArchDocument {
+    this.situational = true;
+    return this.run.doc;
+  }
+  get traffic(): TrafficResult {
+    this.situational = true;
+    return this.run.traffic;
+  }
+  get load(): Load {
+    this.situational = true;
+    return (this.#load ??= this.run.loadOf(this.self, this.index));
+  }
   get incoming(): readonly Link[] {
-    return (this.#incoming ??= this.run.links(this.component, this.index, 'incoming'));
+    this.situational = true;
+    return (this.#incoming ??= this.run.links(this.self, this.index, 'incoming'));
   }
   get outgoing(): readonly Link[] {
-    return (this.#outgoing ??= this.run.links(this.component, this.index, 'outgoing'));
+    this.situational = true;
+    return (this.#outgoing ??= this.run.links(this.self, this.index, 'outgoing'));
   }
+}
+
+const NO_LOAD: Load = { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 };
+
+function newRun(doc: ArchDocument, book: PriceBook, trafficResult: TrafficResult, target: PricedCloud | undefined, links: PricingRun['links'], loadOf: PricingRun['loadOf']): PricingRun {
+  const docCloud = target ?? documentCloud(doc);
+  return { doc, book, traffic: trafficResult, target, docCloud, lines: new Map(), sums: emptySum(), results: new Map(), situational: new Set(), links, loadOf };
 }
 
 /** Links from the graph's adjacency lists: O(degree). */
@@ -186,9 +232,9 @@ export function priceComponent(
   trafficResult: TrafficResult,
   target?: PricedCloud,
 ): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
-  const run: PricingRun = { doc, book, traffic: trafficResult, target, docCloud: target ?? documentCloud(doc), links: scannedLinks(doc, trafficResult) };
-  const load = trafficResult.components.get(component.id) ?? { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb: 0 };
-  return priceOne(run, undefined, component, getComponentDef(component.type)!, resolveConfig(component) ?? {}, load);
+  const run = newRun(doc, book, trafficResult, target, scannedLinks(doc, trafficResult), (c) => trafficResult.components.get(c.id) ?? NO_LOAD);
+  const { priced, unpriced, sum } = priceOne(run, undefined, component, getComponentDef(component.type)!, resolveConfig(component) ?? {});
+  return { priced, unpriced, ...(sum.total && { total: sum.total }) };
 }
 
 function priceOne(
@@ -197,16 +243,15 @@ function priceOne(
   component: Component,
   def: ComponentDef,
   config: Record<string, unknown>,
-  load: Load,
-): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
-  const { target, book } = run;
+): { priced: PricedComponent; unpriced: UnpricedItem[]; sum: LineSum } {
+  const { target } = run;
   const cloud = pricingCloud(def, config, run.docCloud, target);
   const isCloud = PRICED_CLOUD_SET.has(cloud);
   const region = isCloud ? regionFor(cloud as PricedCloud, (config.region as string | undefined) ?? run.doc.constraints.region) : 'global';
   const label = component.label ?? component.id;
   if (def.roles.includes('entrypoint')) {
     const priced: PricedComponent = { id: component.id, label, type: component.type, cloud, region, product: def.name, monthlyUsd: '0', costComponents: [], notes: ['clients are not billed'], free: true };
-    return { priced, unpriced: [] };
+    return { priced, unpriced: NOTHING_UNPRICED, sum: run.sums };
   }
   const pricer = findPricer(cloud, def, config);
   const mapped = target !== undefined && def.vendor !== cloud && PRICED_CLOUD_SET.has(def.vendor);
@@ -217,18 +262,18 @@ function priceOne(
         ? `no pricer for ${def.name} on ${cloud}`
         : `${def.name} (${cloud}) has no prices in the price book`;
     const priced: PricedComponent = { id: component.id, label, type: component.type, cloud, region, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] };
-    return { priced, unpriced: [{ id: component.id, reason }] };
+    return { priced, unpriced: [{ id: component.id, reason }], sum: UNKNOWN };
   }
-  const result = pricer.price(new ComponentPricing(run, index, component, def, config, cloud, region, load));
-  const lines: CostLine[] = [];
-  const unpriced: UnpricedItem[] = [];
-  let total: Decimal | undefined;
-  for (const item of result.items) {
-    const { line, cost } = priceLine(book, item, region, cloud);
-    lines.push(line);
-    if (line.missing) unpriced.push({ id: component.id, line: line.name, reason: line.missing });
-    if (cost) total = total ? add(total, cost) : cost;
+  const key = run.situational.has(pricer) ? undefined : `${def.id}|${cloud}|${region}|${JSON.stringify(component.config ?? null)}`;
+  let bill = key === undefined ? undefined : run.results.get(key);
+  if (!bill) {
+    const ctx = new ComponentPricing(run, index, component, def, config, cloud, region);
+    bill = billOf(run, pricer.price(ctx), region, cloud);
+    if (ctx.situational) run.situational.add(pricer);
+    else if (key !== undefined) run.results.set(key, bill);
   }
+  const { result, lines, sum } = bill;
+  const unpriced = bill.missing.length === 0 ? NOTHING_UNPRICED : bill.missing.map((line) => ({ id: component.id, line: line.name, reason: line.missing! }));
   const priced: PricedComponent = {
     id: component.id,
     label,
@@ -237,13 +282,79 @@ function priceOne(
     region,
     product: result.product,
     ...(result.sku !== undefined && { sku: result.sku }),
-    monthlyUsd: total ? toText(total) : lines.length === 0 ? '0' : null,
+    monthlyUsd: bill.monthlyUsd,
     costComponents: lines,
     notes: result.notes ?? [],
   };
   const mapping = mapped ? (result.mapping ? `${def.name} → ${result.product} (same class: ${def.equivalence}); ${result.mapping}` : `${def.name} → ${result.product} (same class: ${def.equivalence})`) : result.mapping;
   if (mapping) priced.mapping = mapping;
-  return { priced, unpriced, ...(total && { total }) };
+  return { priced, unpriced, sum };
+}
+
+const NOTHING_UNPRICED: UnpricedItem[] = [];
+
+/** A pricer's result with its lines priced: the bill of one component, or of every component with the same config. */
+interface ComponentBill {
+  result: PricerResult;
+  lines: CostLine[];
+  /** Lines with no price. */
+  missing: CostLine[];
+  sum: LineSum;
+  monthlyUsd: string | null;
+}
+
+function billOf(run: PricingRun, result: PricerResult, region: string, cloud: string): ComponentBill {
+  const lines: CostLine[] = [];
+  const missing: CostLine[] = [];
+  let sum = run.sums;
+  for (const item of result.items) {
+    const key = lineKey(item, region, cloud);
+    let cached = run.lines.get(key);
+    if (!cached) run.lines.set(key, (cached = priceLine(run.book, item, region, cloud)));
+    lines.push(cached.line);
+    if (cached.line.missing) missing.push(cached.line);
+    sum = followedBy(sum, cached);
+  }
+  return { result, lines, missing, sum, monthlyUsd: textOf(sum, run.sums) };
+}
+/** The sum of a component nothing could be priced for. */
+const UNKNOWN: LineSum = { total: undefined, text: null, uses: 0 };
+
+/** A priced line, as cached for a run. */
+interface PricedLine {
+  line: CostLine;
+  cost?: Decimal;
+}
+
+/**
+ * The sum of a sequence of priced lines, memoised as a trie over the lines of a run: components of one kind bill the
+ * same lines, so each distinct sequence is added up (exactly, in decimals) once, not once per component.
+ */
+interface LineSum {
+  /** Sum of the priced lines so far; undefined while none has a price. */
+  total: Decimal | undefined;
+  text?: string | null;
+  /** Components whose bill ends here, counted for the document's total. */
+  uses: number;
+  next?: Map<PricedLine, LineSum>;
+}
+
+const emptySum = (): LineSum => ({ total: undefined, uses: 0 });
+
+function followedBy(sum: LineSum, line: PricedLine): LineSum {
+  sum.next ??= new Map();
+  let next = sum.next.get(line);
+  if (!next) {
+    const total = line.cost ? (sum.total ? add(sum.total, line.cost) : line.cost) : sum.total;
+    sum.next.set(line, (next = { total, uses: 0 }));
+  }
+  return next;
+}
+
+/** A component's monthly USD: the sum of its priced lines; "0" with no lines; null when none has a price (unknown, never $0). */
+function textOf(sum: LineSum, root: LineSum): string | null {
+  if (sum.text === undefined) sum.text = sum.total ? toText(sum.total) : sum === root ? '0' : null;
+  return sum.text;
 }
 
 /**
@@ -255,16 +366,19 @@ export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions 
   const graph = options.graph ?? buildGraph(doc);
   const trafficResult = options.traffic ?? computeTraffic(doc, graph);
   const cloud = options.cloud ?? documentCloud(doc);
-  const run: PricingRun = { doc, book, traffic: trafficResult, target: options.cloud, docCloud: cloud, links: graphLinks(graph, trafficResult) };
+  const run = newRun(doc, book, trafficResult, options.cloud, graphLinks(graph, trafficResult), (_, i) => trafficResult.componentLoad(i!));
   const components: PricedComponent[] = [];
   const unpriced: UnpricedItem[] = [];
-  let total = ZERO;
+  const ends: LineSum[] = [];
   for (let i = 0; i < graph.n; i++) {
-    const result = priceOne(run, i, doc.components[i]!, graph.defs[i]!, graph.configs[i]!, trafficResult.componentLoad(i));
+    const result = priceOne(run, i, doc.components[i]!, graph.defs[i]!, graph.configs[i]!);
     components.push(result.priced);
-    unpriced.push(...result.unpriced);
-    if (result.total) total = add(total, result.total);
+    for (const item of result.unpriced) unpriced.push(item);
+    if (result.sum.total && result.sum.uses++ === 0) ends.push(result.sum);
   }
+  // each distinct bill × the components that have it
+  let total = ZERO;
+  for (const end of ends) total = add(total, mul(end.total!, decimal(end.uses)));
   return {
     currency: 'USD',
     cloud,

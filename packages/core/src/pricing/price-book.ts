@@ -100,8 +100,14 @@ export function compareRecords(a: PriceRecord, b: PriceRecord): number {
 }
 
 /** Every queried attribute matches; `false` also matches an absent flag (`batch: false` = not a batch price). */
-const matches = (record: PriceRecord, attributes?: PriceQuery['attributes']) =>
-  !attributes || Object.entries(attributes).every(([key, value]) => record.attributes[key] === value || (value === false && record.attributes[key] === undefined));
+function matches(record: PriceRecord, attributes?: PriceQuery['attributes']): boolean {
+  if (!attributes) return true;
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (record.attributes[key] !== value && !(value === false && record.attributes[key] === undefined)) return false;
+  }
+  return true;
+}
 
 export function createPriceBook(records: readonly PriceRecord[]): PriceBook {
   const bySku = new Map<string, PriceRecord[]>();
