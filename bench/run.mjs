@@ -11,5 +11,5 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!
   const outfile = `${here}../node_modules/.cache/bench/${file.replace(/\.ts$/, '.mjs')}`;
   await build({ entryPoints: [`${here}${file}`], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
   console.log(`\n## ${file}`);
-  execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: `${here}..` });
+  execFileSync(process.execPath, [outfile], { stdio: 'inherit', cwd: `${here}..` });
 }

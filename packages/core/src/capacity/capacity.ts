@@ -36,9 +36,14 @@ function instancesOf(config: Record<string, unknown>, useMaximum: boolean): { co
  *
  * `useMaximum` counts the autoscaling maximum (what the component can reach); otherwise the minimum (what it runs).
  */
-export function capacityOf(component: Component, book: PriceBook | undefined, useMaximum = true): Capacity | undefined {
+export function capacityOf(
+  component: Component,
+  book: PriceBook | undefined,
+  useMaximum = true,
+  /** The component's resolved config, when the caller has it. */
+  config = resolveConfig(component),
+): Capacity | undefined {
   const def = getComponentDef(component.type);
-  const config = resolveConfig(component);
   if (!def || !config) return undefined;
   const { count, what } = instancesOf(config, useMaximum);
   const measured = config.capacityRpsPerInstance as number | undefined;
@@ -54,7 +59,7 @@ export function capacityOf(component: Component, book: PriceBook | undefined, us
   const figure = def.capacity;
   if (!figure) return undefined;
   if (figure.rpsPerInstance !== undefined) {
-    return { instances: count, perInstanceRps: figure.rpsPerInstance, totalRps: count * figure.rpsPerInstance, basis: `${what} × ${figure.rpsPerInstance.toLocaleString('en-US')}/s per instance (${figure.basis})` };
+    return { instances: count, perInstanceRps: figure.rpsPerInstance, totalRps: count * figure.rpsPerInstance, basis: `${what} × ${thousands(figure.rpsPerInstance)}/s per instance (${figure.basis})` };
   }
   if (figure.rpsPerVcpu === undefined) return undefined;
   const instanceType = config.instanceType as string | undefined;
@@ -64,6 +69,11 @@ export function capacityOf(component: Component, book: PriceBook | undefined, us
   const perInstance = vcpus * figure.rpsPerVcpu;
   const sizeText = instanceType ? `${instanceType} (${vcpus} vCPU)` : `${vcpus} vCPU`;
   return { instances: count, perInstanceRps: perInstance, totalRps: count * perInstance, basis: `${what} × ${sizeText} × ${figure.rpsPerVcpu}/s per vCPU (${figure.basis})` };
+}
+
+/** A whole number with thousands separators ("10,000"), without building an Intl formatter per call. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Instances needed to carry `peakRps` at `utilisation` (default 70 %: headroom for spikes and failover). */

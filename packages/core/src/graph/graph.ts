@@ -47,8 +47,6 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
   const defs: ComponentDef[] = new Array(n);
   const configs: Record<string, unknown>[] = new Array(n);
   const roles: ReadonlySet<Role>[] = new Array(n);
-  const out: number[][] = new Array(n);
-  const inn: number[][] = new Array(n);
   const entrypoints: number[] = [];
   for (let i = 0; i < n; i++) {
     const component = doc.components[i]!;
@@ -59,12 +57,12 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     configs[i] = resolveConfig(component) ?? {};
     roles[i] = rolesOf(def);
     if (roles[i]!.has('entrypoint')) entrypoints.push(i);
-    out[i] = [];
-    inn[i] = [];
   }
   const connectionDefs: ConnectionDef[] = new Array(m);
   const from: number[] = new Array(m);
   const to: number[] = new Array(m);
+  const outDegree = new Int32Array(n);
+  const inDegree = new Int32Array(n);
   for (let e = 0; e < m; e++) {
     const c = doc.connections[e]!;
     connectionDefs[e] = getConnectionDef(c.type)!;
@@ -73,9 +71,25 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     from[e] = a;
     to[e] = b;
     if (a >= 0 && b >= 0) {
-      out[a]!.push(e);
-      inn[b]!.push(e);
+      outDegree[a]!++;
+      inDegree[b]!++;
     }
+  }
+  // adjacency lists allocated at their final length (growing 20,000 lists push by push costs twice the memory)
+  const out: number[][] = new Array(n);
+  const inn: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = new Array(outDegree[i]!);
+    inn[i] = new Array(inDegree[i]!);
+  }
+  outDegree.fill(0);
+  inDegree.fill(0);
+  for (let e = 0; e < m; e++) {
+    const a = from[e]!;
+    const b = to[e]!;
+    if (a < 0 || b < 0) continue;
+    out[a]![outDegree[a]!++] = e;
+    inn[b]![inDegree[b]!++] = e;
   }
   return {
     doc,
@@ -124,54 +138,84 @@ export function reachable(graph: ArchGraph, sources: readonly number[], follow: 
  * Immediate dominators from a virtual root joined to `roots` (Lengauer–Tarjan with path compression, O(m log n)):
  * `idom[v]` is the component every path from the roots to `v` must pass just before `v`, or -1 when only the root
  * dominates it (or it is unreachable). A component that dominates others is one whose failure cuts them off.
+ * Adjacency, buckets and stacks live in typed arrays: no allocation per vertex.
  */
 export function dominators(graph: ArchGraph, roots: readonly number[], follow: EdgeFilter): Int32Array {
   const n = graph.n;
   const ROOT = n; // virtual root
   const size = n + 1;
+
+  // successors over the followed connections, as compressed rows: succ[succStart[v] .. succStart[v + 1])
+  const succStart = new Int32Array(size + 1);
+  for (let v = 0; v < n; v++) for (const e of graph.out[v]!) if (follow(e)) succStart[v + 1]!++;
+  succStart[ROOT + 1] = roots.length;
+  for (let v = 0; v < size; v++) succStart[v + 1]! += succStart[v]!;
+  const succ = new Int32Array(succStart[size]!);
+  const fill = succStart.slice(0, size);
+  for (let v = 0; v < n; v++) for (const e of graph.out[v]!) if (follow(e)) succ[fill[v]!++] = graph.to[e]!;
+  for (const r of roots) succ[fill[ROOT]!++] = r;
+
   const semi = new Int32Array(size).fill(-1);
   const vertex = new Int32Array(size);
   const parent = new Int32Array(size).fill(-1);
   const ancestor = new Int32Array(size).fill(-1);
   const label = new Int32Array(size);
   const idom = new Int32Array(size).fill(-1);
-  const bucket: number[][] = Array.from({ length: size }, () => []);
-  const successors = (v: number): number[] => (v === ROOT ? [...roots] : graph.out[v]!.filter(follow).map((e) => graph.to[e]!));
-  const predecessors: number[][] = Array.from({ length: size }, () => []);
 
-  // iterative depth-first numbering
+  // iterative depth-first numbering; every edge met from a numbered vertex is a predecessor link
+  const predFrom = new Int32Array(succ.length);
+  const predTo = new Int32Array(succ.length);
+  let links = 0;
   let count = 0;
-  const stack: Array<[number, number[], number]> = [[ROOT, successors(ROOT), 0]];
+  const stackV = new Int32Array(size);
+  const stackK = new Int32Array(size);
+  let top = 0;
+  stackV[0] = ROOT;
+  stackK[0] = succStart[ROOT]!;
   semi[ROOT] = count;
   vertex[count++] = ROOT;
   label[ROOT] = ROOT;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const [v, next, k] = frame;
-    if (k >= next.length) {
-      stack.pop();
+  while (top >= 0) {
+    const v = stackV[top]!;
+    const k = stackK[top]!;
+    if (k >= succStart[v + 1]!) {
+      top--;
       continue;
     }
-    frame[2] = k + 1;
-    const w = next[k]!;
-    predecessors[w]!.push(v);
+    stackK[top] = k + 1;
+    const w = succ[k]!;
+    predFrom[links] = v;
+    predTo[links++] = w;
     if (semi[w] !== -1) continue;
     parent[w] = v;
     semi[w] = count;
     vertex[count++] = w;
     label[w] = w;
-    stack.push([w, successors(w), 0]);
+    top++;
+    stackV[top] = w;
+    stackK[top] = succStart[w]!;
   }
 
+  // predecessors as compressed rows too
+  const predStart = new Int32Array(size + 1);
+  for (let k = 0; k < links; k++) predStart[predTo[k]! + 1]!++;
+  for (let v = 0; v < size; v++) predStart[v + 1]! += predStart[v]!;
+  const pred = new Int32Array(links);
+  const at = predStart.slice(0, size);
+  for (let k = 0; k < links; k++) pred[at[predTo[k]!]!++] = predFrom[k]!;
+
+  // buckets as linked lists: each vertex joins exactly one bucket, once
+  const bucketHead = new Int32Array(size).fill(-1);
+  const bucketNext = new Int32Array(size);
+  const path = new Int32Array(size);
   const compress = (v: number) => {
-    // iterative path compression
-    const path: number[] = [];
+    let length = 0;
     let u = v;
     while (ancestor[ancestor[u]!] !== -1) {
-      path.push(u);
+      path[length++] = u;
       u = ancestor[u]!;
     }
-    for (let k = path.length - 1; k >= 0; k--) {
+    for (let k = length - 1; k >= 0; k--) {
       const x = path[k]!;
       const a = ancestor[x]!;
       if (semi[label[a]!]! < semi[label[x]!]!) label[x] = label[a]!;
@@ -186,19 +230,20 @@ export function dominators(graph: ArchGraph, roots: readonly number[], follow: E
 
   for (let i = count - 1; i > 0; i--) {
     const w = vertex[i]!;
-    for (const v of predecessors[w]!) {
-      if (semi[v] === -1) continue; // unreachable predecessor
-      const u = evaluate(v);
+    for (let k = predStart[w]!; k < predStart[w + 1]!; k++) {
+      const u = evaluate(pred[k]!);
       if (semi[u]! < semi[w]!) semi[w] = semi[u]!;
     }
-    bucket[vertex[semi[w]!]!]!.push(w);
+    const b = vertex[semi[w]!]!;
+    bucketNext[w] = bucketHead[b]!;
+    bucketHead[b] = w;
     const p = parent[w]!;
     ancestor[w] = p;
-    for (const v of bucket[p]!) {
+    for (let v = bucketHead[p]!; v !== -1; v = bucketNext[v]!) {
       const u = evaluate(v);
       idom[v] = semi[u]! < semi[v]! ? u : p;
     }
-    bucket[p]!.length = 0;
+    bucketHead[p] = -1;
   }
   for (let i = 1; i < count; i++) {
     const w = vertex[i]!;

@@ -43,21 +43,27 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
   const share = new Float64Array(graph.n).fill(1);
   const state = new Uint8Array(graph.n); // 0 new, 1 in progress, 2 done
   const carrying = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
+  const stackNode = new Int32Array(graph.n);
+  const stackNext = new Int32Array(graph.n);
   for (let root = 0; root < graph.n; root++) {
     if (state[root]) continue;
-    const stack: Array<[number, number]> = [[root, 0]];
+    let top = 0;
+    stackNode[0] = root;
+    stackNext[0] = 0;
     state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [v, next] = top;
+    while (top >= 0) {
+      const v = stackNode[top]!;
+      const next = stackNext[top]!;
       const incoming = graph.in[v]!;
       if (next < incoming.length) {
-        top[1] = next + 1;
+        stackNext[top] = next + 1;
         const e = incoming[next]!;
         const u = graph.from[e]!;
         if (carrying(e) && !buffered(ctx, e) && state[u] === 0) {
           state[u] = 1;
-          stack.push([u, 0]);
+          top++;
+          stackNode[top] = u;
+          stackNext[top] = 0;
         }
         continue;
       }
@@ -72,7 +78,7 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
       }
       share[v] = total > 0 ? served / total : 1;
       state[v] = 2;
-      stack.pop();
+      top--;
     }
   }
   return share;
@@ -101,7 +107,7 @@ export default defineRule({
       if (!(peak > 0) || !Number.isFinite(peak)) continue; // no load, or fan-out beyond any figure
       const config = ctx.config(i);
       if (providerScaled(component.type, config)) continue;
-      const capacity = capacityOf(component, ctx.book);
+      const capacity = capacityOf(component, ctx.book, true, config);
       if (!capacity || !(capacity.perInstanceRps > 0)) continue;
       shares ??= immediateShares(ctx, rates);
 

@@ -15,19 +15,30 @@ export default defineRule({
     const flow = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
     const live = reachable(graph, graph.entrypoints, flow);
     const idom = dominators(graph, graph.entrypoints, flow);
-    // dominator tree children, to count and name what each component cuts off
-    const children: number[][] = Array.from({ length: graph.n }, () => []);
-    for (let v = 0; v < graph.n; v++) if (idom[v]! >= 0) children[idom[v]!]!.push(v);
-    const subtree = new Int32Array(graph.n);
-    const order: number[] = [];
+    // dominator tree children as compressed rows (child[childStart[v] .. childStart[v + 1])), to count and name what
+    // each component cuts off
+    const n = graph.n;
+    const childStart = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) if (idom[v]! >= 0) childStart[idom[v]! + 1]!++;
+    for (let v = 0; v < n; v++) childStart[v + 1]! += childStart[v]!;
+    const child = new Int32Array(childStart[n]!);
+    const fill = childStart.slice(0, n);
+    for (let v = 0; v < n; v++) if (idom[v]! >= 0) child[fill[idom[v]!]!++] = v;
+    // subtree sizes: every vertex after its dominator in a preorder, so a reverse sweep adds children into parents
+    const subtree = new Int32Array(n);
+    const order = new Int32Array(n);
+    let ordered = 0;
     const stack: number[] = [];
-    for (let v = 0; v < graph.n; v++) if (idom[v] === -1 && live[v]) stack.push(v);
+    for (let v = 0; v < n; v++) if (idom[v] === -1 && live[v]) stack.push(v);
     while (stack.length) {
       const v = stack.pop()!;
-      order.push(v);
-      for (const c of children[v]!) stack.push(c);
+      order[ordered++] = v;
+      for (let k = childStart[v]!; k < childStart[v + 1]!; k++) stack.push(child[k]!);
     }
-    for (let k = order.length - 1; k >= 0; k--) for (const c of children[order[k]!]!) subtree[order[k]!]! += subtree[c]! + 1;
+    for (let k = ordered - 1; k >= 0; k--) {
+      const v = order[k]!;
+      if (idom[v]! >= 0) subtree[idom[v]!]! += subtree[v]! + 1;
+    }
     const liveCount = live.reduce((sum, x) => sum + x, 0) - graph.entrypoints.length;
 
     const findings: FindingDraft[] = [];
@@ -45,11 +56,12 @@ export default defineRule({
       const reasons: string[] = [];
       if (cut > 0) {
         const names: string[] = [];
-        const queue = [...children[i]!];
-        while (queue.length && names.length < 6) {
-          const v = queue.shift()!;
-          names.push(ctx.name(v));
-          queue.push(...children[v]!);
+        // breadth-first through the dominator tree, nearest first, stopping at six names
+        const queue = [i];
+        for (let head = 0; head < queue.length && names.length < 6; head++) {
+          const v = queue[head]!;
+          if (v !== i) names.push(ctx.name(v));
+          for (let k = childStart[v]!; k < childStart[v + 1]! && queue.length <= 7; k++) queue.push(child[k]!);
         }
         const shown = cut > names.length ? [...names.slice(0, 5), `${cut - 5} more`] : names;
         reasons.push(`every path from the clients to ${cut} component${cut === 1 ? '' : 's'} (${nameList(shown, 6)}) passes through it, so if it fails they are unreachable${rate}`);
