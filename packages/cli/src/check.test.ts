@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { health, parseDocumentOrThrow } from '@backarch/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBook } from './book';
-import { bar } from './commands/check';
+import { bar, FINDINGS_PER_RULE } from './commands/check';
 import { main } from './main';
 
 const bin = new URL('../bin/backarch.js', import.meta.url).pathname;
@@ -111,6 +111,33 @@ describe('backarch check', () => {
   it('[CHK5] --help lists every rule with its description', async () => {
     const help = await cli('check', '--help');
     for (const id of ['spof', 'capacity', 'budget', 'team-capacity', 'cloud-mismatch']) expect(help.stdout).toContain(`  ${id} (`);
+  });
+
+  it('[CHK8] lists the first findings of each rule and counts the rest; --all lists every one', async () => {
+    // a gateway service calling 13 services, none with a circuit breaker: 13 circuit-breaker findings
+    const callees = Array.from({ length: 13 }, (_, k) => ({ id: `svc-${k}`, type: 'service' }));
+    const fanOut = {
+      backarch: 1,
+      name: 'Fan-out',
+      constraints: { cloud: 'aws', region: 'us-east-1' },
+      components: [{ id: 'web', type: 'client.web' }, { id: 'edge', type: 'service', config: { auth: 'jwt' } }, ...callees],
+      connections: [{ from: 'web', to: 'edge', type: 'http' }, ...callees.map((c) => ({ from: 'edge', to: c.id, type: 'http' }))],
+    };
+    await writeFile(file('fan-out.backarch.json'), JSON.stringify(fanOut));
+    const result = health(parseDocumentOrThrow(fanOut), { book: await loadBook() });
+    const breakers = result.findings.filter((f) => f.rule === 'circuit-breaker');
+    expect(breakers).toHaveLength(13);
+
+    const short = await cli('check', file('fan-out.backarch.json'));
+    expect(short.stdout.match(/ circuit-breaker\n/g)).toHaveLength(FINDINGS_PER_RULE);
+    expect(short.stdout).toContain(`… 3 more circuit-breaker findings (--all lists every one)`);
+    for (const f of breakers.slice(0, FINDINGS_PER_RULE)) expect(short.stdout).toContain(f.fix!.summary);
+    expect(short.stdout).not.toContain(breakers[FINDINGS_PER_RULE]!.fix!.summary);
+    expect(short.stdout).toContain(`${result.findings.length} findings`);
+
+    const all = await cli('check', file('fan-out.backarch.json'), '--all');
+    expect(all.stdout.match(/ circuit-breaker\n/g)).toHaveLength(13);
+    expect(all.stdout).not.toContain('more circuit-breaker');
   });
 
   it('[CHK6] the score bar rounds to tenths', () => {

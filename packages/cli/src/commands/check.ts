@@ -5,11 +5,13 @@ import { readDocument } from '../document-file';
 import { style, UsageError, type CommandIo, type Style } from '../io';
 
 const BAR_WIDTH = 10;
+/** Findings listed per rule before the rest are counted instead (a large design can have thousands of one kind). */
+export const FINDINGS_PER_RULE = 10;
 
 export default defineCommand({
   name: 'check',
   summary: 'Health score 0–100 of a design, every lost point a named finding with its fix',
-  usage: 'FILE [--json] [--min-score N]',
+  usage: 'FILE [--json] [--all] [--min-score N]',
   help: [
     'Grades the design: each finding costs its penalty (critical 10, high 6, medium 3, low 1) in its category, each',
     'category loses at most its maximum (resilience 30, security 25, observability 15, cost 15, operability 15), and',
@@ -19,6 +21,7 @@ export default defineCommand({
     'come from the price book, for the budget and capacity rules.',
     '',
     '--json         the health result (score, categories, findings, acceptedRisks) plus "file"',
+    `--all          list every finding (by default the first ${FINDINGS_PER_RULE} of each rule, then how many more)`,
     '--min-score N  exit 1 when the score is below N (0–100), to gate a CI pipeline',
     '',
     'Exit codes: 0 checked (and the score is at least --min-score); 1 the score is below --min-score; 2 the file cannot',
@@ -27,7 +30,7 @@ export default defineCommand({
     'Rules:',
     ...HEALTH_RULES.flatMap((rule) => [`  ${rule.id} (${rule.category}, ${rule.severity})`, ...wrap(rule.description, 96).map((line) => `      ${line}`)]),
   ].join('\n'),
-  options: { json: { type: 'boolean', default: false }, 'min-score': { type: 'string' } },
+  options: { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, 'min-score': { type: 'string' } },
   async run({ positionals, values }, io) {
     const [file, extra] = positionals;
     if (!file || extra !== undefined) throw new UsageError('check takes exactly one FILE');
@@ -36,11 +39,13 @@ export default defineCommand({
     if (minScore !== undefined && (minText!.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100)) {
       throw new UsageError(`--min-score must be a number from 0 to 100, got "${minText}"`);
     }
+    const loading = loadBook(); // its chunk loads while the file is read
+    loading.catch(() => undefined); // a failure is reported where it is awaited, not as an unhandled rejection
     const read = await readDocument(file, io);
     if ('exitCode' in read) return read.exitCode;
-    const book = await loadBook();
+    const book = await loading;
     const result = health(read.doc, { book });
-    io.out(values.json ? `${JSON.stringify({ file, ...result }, null, 2)}\n` : reportText(read.doc, result, io, minScore));
+    io.out(values.json ? `${JSON.stringify({ file, ...result }, null, 2)}\n` : reportText(read.doc, result, io, minScore, values.all as boolean));
     return minScore !== undefined && result.score < minScore ? 1 : 0;
   },
 });
@@ -66,7 +71,7 @@ export function bar(score: number, max: number): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 }
 
-function reportText(doc: ArchDocument, result: HealthResult, io: CommandIo, minScore: number | undefined): string {
+function reportText(doc: ArchDocument, result: HealthResult, io: CommandIo, minScore: number | undefined, all: boolean): string {
   const s = style(io);
   const labels = new Map(doc.components.map((c) => [c.id, c.label ?? c.id]));
   const names = (ids: string[]) => {
@@ -90,7 +95,16 @@ function reportText(doc: ArchDocument, result: HealthResult, io: CommandIo, minS
     if (c.findings.length === 0) continue;
     const capped = c.findings.reduce((sum, f) => sum + f.penalty, 0) > c.lost ? s.dim(` (capped at ${c.max})`) : '';
     out.push(`\n${s.bold(`${capitalise(category)} −${c.lost}`)}${capped}\n`);
-    for (const f of c.findings) out.push(findingText(f, names, s));
+    const perRule = new Map<string, number>();
+    for (const f of c.findings) {
+      const count = (perRule.get(f.rule) ?? 0) + 1;
+      perRule.set(f.rule, count);
+      if (all || count <= FINDINGS_PER_RULE) out.push(findingText(f, names, s));
+    }
+    for (const [rule, count] of perRule) {
+      const more = count - FINDINGS_PER_RULE;
+      if (!all && more > 0) out.push(`  ${s.dim(`… ${more} more ${rule} finding${more === 1 ? '' : 's'} (--all lists every one)`)}\n`);
+    }
   }
 
   if (result.acceptedRisks.length > 0) {
