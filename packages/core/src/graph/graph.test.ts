@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentOrThrow } from '../document/parse';
 import { generateArchitecture } from '../testing/generate';
 import { seededRandom } from '../testing/random';
-import { buildGraph, dominators, reachable } from './graph';
+import { buildGraph, dominators, inOf, outOf, reachable, someIn, someOut } from './graph';
 
 function randomDoc(seed: number, n: number) {
   const random = seededRandom(seed);
@@ -54,5 +54,27 @@ describe('dominators', () => {
     expect(idom[graph.index.get('web')!]).toBe(-1); // only the virtual root above the clients dominates a client
     expect(idom[graph.index.get('lb')!]).toBe(graph.index.get('web'));
     expect(idom[graph.index.get('svc-0')!]).toBe(graph.index.get('lb'));
+  });
+});
+
+describe('buildGraph', () => {
+  it('[GR3] lists each connection once leaving its source and once entering its target, in document order', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const doc = randomDoc(seed, 30);
+      const graph = buildGraph(doc);
+      for (let i = 0; i < graph.n; i++) {
+        const id = graph.ids[i]!;
+        const leaving = doc.connections.flatMap((c, e) => (c.from === id ? [e] : []));
+        const entering = doc.connections.flatMap((c, e) => (c.to === id ? [e] : []));
+        expect(outOf(graph, i)).toEqual(leaving);
+        expect(inOf(graph, i)).toEqual(entering);
+        expect(graph.out[i]).toEqual(leaving);
+        expect(graph.in[i]).toEqual(entering);
+        expect(someOut(graph, i, (e) => doc.connections[e]!.type === 'http')).toBe(leaving.some((e) => doc.connections[e]!.type === 'http'));
+        expect(someIn(graph, i, () => true)).toBe(entering.length > 0);
+      }
+      expect(graph.outEdges.length).toBe(doc.connections.length);
+      expect(graph.inEdges.length).toBe(doc.connections.length);
+    }
   });
 });

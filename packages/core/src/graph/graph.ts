@@ -19,9 +19,18 @@ export interface ArchGraph {
   /** Effective config of each component (the type's defaults filled in). */
   configs: readonly Record<string, unknown>[];
   connectionDefs: readonly ConnectionDef[];
-  /** Connection indexes leaving / entering each component (every type). */
-  out: readonly (readonly number[])[];
-  in: readonly (readonly number[])[];
+  /**
+   * Connection indexes leaving component i are `outEdges[outStart[i]] .. outEdges[outStart[i + 1] - 1]`, entering it
+   * the same in `inEdges` (every type): compressed rows, each one contiguous array, so a walk over a large graph stays
+   * in the processor's cache and leaves no per-component garbage. The analyses' hot paths read these.
+   */
+  outStart: Int32Array;
+  outEdges: Int32Array;
+  inStart: Int32Array;
+  inEdges: Int32Array;
+  /** The same lists as arrays, built on first use: for code where convenience matters more than speed. */
+  readonly out: readonly (readonly number[])[];
+  readonly in: readonly (readonly number[])[];
   /** Component index at each end of connection e; -1 for an end that names no component (never in a valid document). */
   from: readonly number[];
   to: readonly number[];
@@ -36,6 +45,19 @@ function rolesOf(def: ComponentDef): ReadonlySet<Role> {
   let roles = roleSets.get(def);
   if (!roles) roleSets.set(def, (roles = new Set(def.roles)));
   return roles;
+}
+
+function rows(start: Int32Array, edges: Int32Array): number[][] {
+  const lists: number[][] = new Array(start.length - 1);
+  for (let i = 0; i < lists.length; i++) lists[i] = slice(edges, start[i]!, start[i + 1]!);
+  return lists;
+}
+
+/** A plain array copy of part of a typed array (a loop: `Array.from` goes through the iterator protocol). */
+function slice(edges: Int32Array, start: number, end: number): number[] {
+  const list: number[] = new Array(end - start);
+  for (let k = start; k < end; k++) list[k - start] = edges[k]!;
+  return list;
 }
 
 /** Indexes a validated document (every type known, every connection end a component). */
@@ -75,22 +97,26 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
       inDegree[b]!++;
     }
   }
-  // adjacency lists allocated at their final length (growing 20,000 lists push by push costs twice the memory)
-  const out: number[][] = new Array(n);
-  const inn: number[][] = new Array(n);
+  // compressed rows: every component's connections side by side in one array, so walks stay in cache
+  const outStart = new Int32Array(n + 1);
+  const inStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    out[i] = new Array(outDegree[i]!);
-    inn[i] = new Array(inDegree[i]!);
+    outStart[i + 1] = outStart[i]! + outDegree[i]!;
+    inStart[i + 1] = inStart[i]! + inDegree[i]!;
   }
-  outDegree.fill(0);
-  inDegree.fill(0);
+  const outEdges = new Int32Array(outStart[n]!);
+  const inEdges = new Int32Array(inStart[n]!);
+  const outFill = outStart.slice(0, n);
+  const inFill = inStart.slice(0, n);
   for (let e = 0; e < m; e++) {
     const a = from[e]!;
     const b = to[e]!;
     if (a < 0 || b < 0) continue;
-    out[a]![outDegree[a]!++] = e;
-    inn[b]![inDegree[b]!++] = e;
+    outEdges[outFill[a]!++] = e;
+    inEdges[inFill[b]!++] = e;
   }
+  let outLists: number[][] | undefined;
+  let inLists: number[][] | undefined;
   return {
     doc,
     n,
@@ -99,13 +125,43 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     defs,
     configs,
     connectionDefs,
-    out,
-    in: inn,
+    outStart,
+    outEdges,
+    inStart,
+    inEdges,
+    get out() {
+      return (outLists ??= rows(outStart, outEdges));
+    },
+    get in() {
+      return (inLists ??= rows(inStart, inEdges));
+    },
     from,
     to,
     hasRole: (component, role) => roles[component]!.has(role),
     entrypoints,
   };
+}
+
+/** Connection indexes leaving component i, as a fresh array (off the hot paths; those loop over `outEdges`). */
+export function outOf(graph: ArchGraph, i: number): number[] {
+  return slice(graph.outEdges, graph.outStart[i]!, graph.outStart[i + 1]!);
+}
+
+/** Connection indexes entering component i, as a fresh array. */
+export function inOf(graph: ArchGraph, i: number): number[] {
+  return slice(graph.inEdges, graph.inStart[i]!, graph.inStart[i + 1]!);
+}
+
+/** Whether some connection leaving component i passes `test`. */
+export function someOut(graph: ArchGraph, i: number, test: EdgeFilter): boolean {
+  for (let k = graph.outStart[i]!; k < graph.outStart[i + 1]!; k++) if (test(graph.outEdges[k]!)) return true;
+  return false;
+}
+
+/** Whether some connection entering component i passes `test`. */
+export function someIn(graph: ArchGraph, i: number, test: EdgeFilter): boolean {
+  for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) if (test(graph.inEdges[k]!)) return true;
+  return false;
 }
 
 /** Connection filter used by traversals. */
@@ -123,7 +179,8 @@ export function reachable(graph: ArchGraph, sources: readonly number[], follow: 
   }
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const e of graph.out[node]!) {
+    for (let k = graph.outStart[node]!; k < graph.outStart[node + 1]!; k++) {
+      const e = graph.outEdges[k]!;
       if (!follow(e)) continue;
       const next = graph.to[e]!;
       if (seen[next] || blocked?.(next)) continue;
@@ -147,12 +204,18 @@ export function dominators(graph: ArchGraph, roots: readonly number[], follow: E
 
   // successors over the followed connections, as compressed rows: succ[succStart[v] .. succStart[v + 1])
   const succStart = new Int32Array(size + 1);
-  for (let v = 0; v < n; v++) for (const e of graph.out[v]!) if (follow(e)) succStart[v + 1]!++;
+  const { outStart, outEdges } = graph;
+  for (let v = 0; v < n; v++) for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (follow(outEdges[k]!)) succStart[v + 1]!++;
   succStart[ROOT + 1] = roots.length;
   for (let v = 0; v < size; v++) succStart[v + 1]! += succStart[v]!;
   const succ = new Int32Array(succStart[size]!);
   const fill = succStart.slice(0, size);
-  for (let v = 0; v < n; v++) for (const e of graph.out[v]!) if (follow(e)) succ[fill[v]!++] = graph.to[e]!;
+  for (let v = 0; v < n; v++) {
+    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
+      const e = outEdges[k]!;
+      if (follow(e)) succ[fill[v]!++] = graph.to[e]!;
+    }
+  }
   for (const r of roots) succ[fill[ROOT]!++] = r;
 
   const semi = new Int32Array(size).fill(-1);

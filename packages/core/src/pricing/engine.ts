@@ -2,7 +2,7 @@ import { getComponentDef } from '../catalog/catalog';
 import type { ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
-import { buildGraph, type ArchGraph } from '../graph/graph';
+import { buildGraph, inOf, outOf, type ArchGraph } from '../graph/graph';
 import { traffic as computeTraffic, type Load, type TrafficResult } from '../traffic/traffic';
 import { add, compare, decimal, mul, sub, toText, ZERO, type Decimal } from './decimal';
 import type { PriceBook, PriceRecord, PriceTerm } from './price-book';
@@ -204,7 +204,7 @@ function newRun(doc: ArchDocument, book: PriceBook, trafficResult: TrafficResult
 function graphLinks(graph: ArchGraph, trafficResult: TrafficResult) {
   return (_component: Component, i: number | undefined, direction: 'incoming' | 'outgoing'): Link[] => {
     const incoming = direction === 'incoming';
-    return (incoming ? graph.in : graph.out)[i!]!.map((e) => {
+    return (incoming ? inOf(graph, i!) : outOf(graph, i!)).map((e) => {
       const other = incoming ? graph.from[e]! : graph.to[e]!;
       return { connection: graph.doc.connections[e]!, other: graph.doc.components[other]!, otherDef: graph.defs[other], load: trafficResult.connectionLoad(e) };
     });

@@ -1,3 +1,4 @@
+import type { ConnectionDef } from '../catalog/types';
 import { resolveConnectionConfig } from '../document/resolve';
 import type { ArchDocument } from '../document/schema';
 import { buildGraph, type ArchGraph } from '../graph/graph';
@@ -80,22 +81,26 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): TrafficResult {
   const { peakRps: entryPeak, peakToAverage, basis } = entryRate(doc);
-  const { n, out, to, entrypoints } = graph;
+  const { n, outStart, outEdges, to, entrypoints } = graph;
   const m = doc.connections.length;
 
-  // traffic-carrying connections leaving each component, and each connection's share
-  const outgoing: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const edges: number[] = [];
-    for (const e of out[i]!) if (graph.connectionDefs[e]!.carries !== 'none') edges.push(e);
-    outgoing[i] = edges;
-  }
+  // which connections carry traffic, and each one's share
+  const carrying = new Uint8Array(m);
+  for (let e = 0; e < m; e++) carrying[e] = graph.connectionDefs[e]!.carries !== 'none' ? 1 : 0;
   const share = new Float64Array(m);
+  const defaultShares = new Map<ConnectionDef, number>();
   for (let e = 0; e < m; e++) {
-    const connection = doc.connections[e]!;
-    const own = connection.config?.share;
-    // the type's default when the connection sets none (read from the cached defaults, without merging configs)
-    share[e] = typeof own === 'number' ? own : ((resolveConnectionConfig({ type: connection.type })?.share as number | undefined) ?? 1);
+    if (!carrying[e]) continue;
+    const own = doc.connections[e]!.config?.share;
+    if (typeof own === 'number') {
+      share[e] = own;
+      continue;
+    }
+    // the type's default when the connection sets none, once per type
+    const def = graph.connectionDefs[e]!;
+    let byDefault = defaultShares.get(def);
+    if (byDefault === undefined) defaultShares.set(def, (byDefault = (resolveConnectionConfig({ type: def.id })?.share as number | undefined) ?? 1));
+    share[e] = byDefault;
   }
   const isClient = new Uint8Array(n);
   for (const i of entrypoints) isClient[i] = 1;
@@ -108,22 +113,22 @@ export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): 
   const walk = (start: number) => {
     let top = 0;
     stackNode[0] = start;
-    stackNext[0] = 0;
+    stackNext[0] = outStart[start]!;
     state[start] = 1;
     while (top >= 0) {
       const node = stackNode[top]!;
-      const edges = outgoing[node]!;
       const next = stackNext[top]!;
-      if (next < edges.length) {
+      if (next < outStart[node + 1]!) {
         stackNext[top] = next + 1;
-        const edge = edges[next]!;
+        const edge = outEdges[next]!;
+        if (!carrying[edge]) continue;
         const target = to[edge]!;
         if (state[target] === 1) backEdge[edge] = 1;
         else if (state[target] === 0) {
           state[target] = 1;
           top++;
           stackNode[top] = target;
-          stackNext[top] = 0;
+          stackNext[top] = outStart[target]!;
         }
       } else {
         state[node] = 2;
@@ -136,7 +141,10 @@ export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): 
 
   // topological pass (Kahn) over the graph without back edges
   const inDegree = new Int32Array(n);
-  for (let i = 0; i < n; i++) for (const e of outgoing[i]!) if (!backEdge[e]) inDegree[to[e]!]!++;
+  for (let k = 0; k < outEdges.length; k++) {
+    const e = outEdges[k]!;
+    if (carrying[e] && !backEdge[e]) inDegree[to[e]!]!++;
+  }
   const peak = new Float64Array(n);
   const fromClients = new Float64Array(n); // peak arriving directly from clients, for egress
   const queue = new Int32Array(n);
@@ -150,7 +158,9 @@ export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): 
     const node = queue[head]!;
     const override = usageOverride(graph.configs[node]!, peakToAverage);
     if (override !== undefined) peak[node] = override; // [TR5]
-    for (const e of outgoing[node]!) {
+    for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+      const e = outEdges[k]!;
+      if (!carrying[e]) continue;
       const rate = peak[node]! * share[e]!;
       connectionPeak[e] = rate;
       if (backEdge[e]) continue;

@@ -1,3 +1,4 @@
+import { outOf, someIn } from '../../graph/graph';
 import { connectionMismatch, getComponentDef, getConnectionDef } from '../../catalog/catalog';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
@@ -39,12 +40,12 @@ export default defineRule({
       (!unset(cfg(i).auth) || SIGNS_EVERY_REQUEST.has(graph.defs[i]!.id) || (graph.hasRole(i, 'object-storage') && cfg(i).public !== true));
     const carries = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
     const follow = (e: number) => carries(e) && !(isClient(graph.from[e]!) && signsDirectCalls(graph.to[e]!));
-    const fedFrom = (i: number) => graph.in[i]!.some(carries);
+    const fedFrom = (i: number) => someIn(graph, i, carries);
     /** Static assets are public by design: object storage with the static-content role, no personal data, public or behind a CDN. */
     const staticByDesign = (i: number) =>
       graph.hasRole(i, 'static-content') &&
       cfg(i).personalData !== true &&
-      (cfg(i).public === true || graph.in[i]!.some((e) => carries(e) && graph.hasRole(graph.from[e]!, 'cdn')));
+      (cfg(i).public === true || someIn(graph, i, (e) => carries(e) && graph.hasRole(graph.from[e]!, 'cdn')));
     const explicitPublic = (i: number) => ctx.doc.components[i]!.config?.public === true;
     /** Reachable from the internet on its own: marked public, or an edge nothing is drawn in front of. */
     const internetFacing = (i: number) =>
@@ -61,7 +62,8 @@ export default defineRule({
         const v = queue[k]!;
         order.push(v);
         if (isStore(v) || isClient(v)) continue; // data ends a path; external systems are not ours
-        for (const e of graph.out[v]!) {
+        for (let at = graph.outStart[v]!; at < graph.outStart[v + 1]!; at++) {
+          const e = graph.outEdges[at]!;
           const t = graph.to[e]!;
           if (!follow(e) || label[t]! >= 0 || gate(t) || isClient(t)) continue;
           label[t] = label[v]!;
@@ -71,7 +73,8 @@ export default defineRule({
     };
     const first: number[] = [];
     for (const c of graph.entrypoints) {
-      for (const e of graph.out[c]!) {
+      for (let at = graph.outStart[c]!; at < graph.outStart[c + 1]!; at++) {
+        const e = graph.outEdges[at]!;
         const t = graph.to[e]!;
         if (!follow(e) || gate(t) || isClient(t)) continue;
         if (label[t]! < 0) {
@@ -102,7 +105,8 @@ export default defineRule({
     while (stack.length > 0) {
       const v = stack.pop()!;
       if (isService(v) || isStore(v) || isClient(v)) continue;
-      for (const e of graph.out[v]!) {
+      for (let at = graph.outStart[v]!; at < graph.outStart[v + 1]!; at++) {
+        const e = graph.outEdges[at]!;
         const t = graph.to[e]!;
         if (follow(e) && !direct[t] && label[t]! >= 0) {
           direct[t] = 1;
@@ -131,7 +135,8 @@ export default defineRule({
     }
     while (back.length > 0) {
       const v = back.pop()!;
-      for (const e of graph.in[v]!) {
+      for (let at = graph.inStart[v]!; at < graph.inStart[v + 1]!; at++) {
+        const e = graph.inEdges[at]!;
         const u = graph.from[e]!;
         if (follow(e) && !leads[u] && label[u]! >= 0 && !isStore(u)) {
           leads[u] = 1;
@@ -250,7 +255,7 @@ function fixFor(ctx: RuleContext, entry: number, exposed: number[], fromClients:
   } else {
     // insert an authenticating gateway: in front of an exposed service, or behind an edge that cannot authenticate
     const reroute = graph.hasRole(entry, 'edge')
-      ? graph.out[entry]!.filter((e) => facts.follow(e) && facts.leads[graph.to[e]!])
+      ? outOf(graph, entry).filter((e) => facts.follow(e) && facts.leads[graph.to[e]!])
       : fromClients;
     const inserted = insertGateway(ctx, entry, reroute);
     if (!inserted) return undefined;

@@ -1,3 +1,4 @@
+import { inOf } from '../../graph/graph';
 import type { z } from 'zod';
 import { capacityOf, instancesNeeded } from '../../capacity/capacity';
 import type { Op } from '../../document/change-set';
@@ -54,10 +55,11 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
     while (top >= 0) {
       const v = stackNode[top]!;
       const next = stackNext[top]!;
-      const incoming = graph.in[v]!;
-      if (next < incoming.length) {
+      const first = graph.inStart[v]!;
+      const end = graph.inStart[v + 1]!;
+      if (first + next < end) {
         stackNext[top] = next + 1;
-        const e = incoming[next]!;
+        const e = graph.inEdges[first + next]!;
         const u = graph.from[e]!;
         if (carrying(e) && !buffered(ctx, e) && state[u] === 0) {
           state[u] = 1;
@@ -69,7 +71,8 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
       }
       let total = 0;
       let served = 0;
-      for (const e of incoming) {
+      for (let at = first; at < end; at++) {
+        const e = graph.inEdges[at]!;
         if (!carrying(e)) continue;
         const rate = rates[e]!;
         total += rate;
@@ -120,7 +123,8 @@ export default defineRule({
       let messageRate = 0;
       const queues: string[] = [];
       const wholeFeeds: string[] = []; // topics and logs whose every message the model sends here (no share set)
-      for (const e of graph.in[i]!) {
+      for (let at = graph.inStart[i]!; at < graph.inStart[i + 1]!; at++) {
+        const e = graph.inEdges[at]!;
         const def = graph.connectionDefs[e]!;
         if (def.carries === 'none') continue;
         const rate = rates[e]!;
@@ -194,7 +198,7 @@ export default defineRule({
 
       findings.push({
         components: [id],
-        connections: graph.in[i]!.filter((e) => graph.connectionDefs[e]!.carries !== 'none').map((e) => ctx.doc.connections[e]!.id),
+        connections: inOf(graph, i).filter((e) => graph.connectionDefs[e]!.carries !== 'none').map((e) => ctx.doc.connections[e]!.id),
         message: `${what} but ${capacity.basis} = ${fmt(capacity.totalRps)}/s${backlog}; ${would}.${subscription}`,
         remediation: patch
           ? `Raise ${Object.keys(patch)[0]} as the fix does, or use larger instances; if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.`

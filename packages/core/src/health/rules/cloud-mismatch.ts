@@ -1,3 +1,4 @@
+import { outOf, inOf } from '../../graph/graph';
 import { COMPONENT_DEFS } from '../../catalog/components/registry';
 import type { ComponentDef, Role } from '../../catalog/types';
 import type { ChangeSet } from '../../document/change-set';
@@ -126,7 +127,7 @@ export default defineRule({
       const crossing: string[] = [];
       let peak = 0;
       let monthly = 0;
-      for (const e of [...graph.out[i]!, ...graph.in[i]!]) {
+      for (const e of [...outOf(graph, i), ...inOf(graph, i)]) {
         const other = graph.from[e] === i ? graph.to[e]! : graph.from[e]!;
         if (graph.defs[other]!.vendor === def.vendor) continue;
         const connection = ctx.doc.connections[e]!;

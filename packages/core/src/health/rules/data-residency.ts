@@ -1,3 +1,4 @@
+import { outOf } from '../../graph/graph';
 import type { Op } from '../../document/change-set';
 import { documentCloud } from '../../pricing/engine';
 import { cloudOfRegion, isEuRegion, REFERENCE_REGION, type PricedCloud } from '../../pricing/regions';
@@ -50,7 +51,8 @@ export default defineRule({
     for (let i = 0; i < n; i++) if (holds[i] !== undefined) stack.push(i);
     while (stack.length > 0) {
       const v = stack.pop()!;
-      for (const e of graph.out[v]!) {
+      for (let at = graph.outStart[v]!; at < graph.outStart[v + 1]!; at++) {
+        const e = graph.outEdges[at]!;
         const t = graph.to[e]!;
         if (graph.connectionDefs[e]!.id !== 'telemetry' || !graph.hasRole(t, 'telemetry-collector') || relays[t]) continue;
         relays[t] = 1;
@@ -160,13 +162,14 @@ function saasFinding(ctx: RuleContext, i: number, holds: Array<string | undefine
 
   const senders = new Set<number>();
   const relayedBy = new Set<number>();
-  for (const e of graph.in[i]!) {
+  for (let at = graph.inStart[i]!; at < graph.inStart[i + 1]!; at++) {
+    const e = graph.inEdges[at]!;
     const u = graph.from[e]!;
     if (holds[u] !== undefined && !graph.hasRole(u, 'entrypoint')) senders.add(u);
     else if (relays[u] && graph.connectionDefs[e]!.id === 'telemetry') relayedBy.add(u);
   }
   const fronted = new Set<number>();
-  if (graph.hasRole(i, 'edge')) for (const e of graph.out[i]!) if (graph.connectionDefs[e]!.carries !== 'none' && holds[graph.to[e]!] !== undefined) fronted.add(graph.to[e]!);
+  if (graph.hasRole(i, 'edge')) for (const e of outOf(graph, i)) if (graph.connectionDefs[e]!.carries !== 'none' && holds[graph.to[e]!] !== undefined) fronted.add(graph.to[e]!);
   const own = config.personalData === true;
   if (!own && senders.size === 0 && relayedBy.size === 0 && fronted.size === 0) return undefined;
 

@@ -1,3 +1,4 @@
+import { outOf, someIn, someOut } from '../../graph/graph';
 import type { ChangeSet, Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
@@ -18,9 +19,9 @@ export default defineRule({
     const findings: FindingDraft[] = [];
     for (let q = 0; q < graph.n; q++) {
       if (!graph.hasRole(q, 'queue') && !graph.hasRole(q, 'topic')) continue;
-      const consumed = graph.out[q]!.some((e) => graph.connectionDefs[e]!.id === 'consume');
-      const hasDeadLetter = ctx.config(q).deadLetter === true || graph.out[q]!.some((e) => graph.connectionDefs[e]!.id === 'dead-letter');
-      const isDeadLetterQueue = graph.in[q]!.some((e) => graph.connectionDefs[e]!.id === 'dead-letter');
+      const consumed = someOut(graph, q, (e) => graph.connectionDefs[e]!.id === 'consume');
+      const hasDeadLetter = ctx.config(q).deadLetter === true || someOut(graph, q, (e) => graph.connectionDefs[e]!.id === 'dead-letter');
+      const isDeadLetterQueue = someIn(graph, q, (e) => graph.connectionDefs[e]!.id === 'dead-letter');
       if (!consumed || hasDeadLetter || isDeadLetterQueue) continue;
 
       const id = graph.ids[q]!;
@@ -44,7 +45,7 @@ export default defineRule({
       const fix: ChangeSet = { origin: 'fix:dead-letter-queue', summary: `Add dead-letter queue ${dlq} to ${name}`, ops };
       findings.push({
         components: [id],
-        connections: graph.out[q]!.filter((e) => graph.connectionDefs[e]!.id === 'consume').map((e) => ctx.doc.connections[e]!.id),
+        connections: outOf(graph, q).filter((e) => graph.connectionDefs[e]!.id === 'consume').map((e) => ctx.doc.connections[e]!.id),
         message: `${name} has no dead-letter queue: ${impact}.`,
         remediation: `Route messages that fail ${def.id === 'aws.sqs' ? 'maxReceiveCount times' : 'repeatedly'} to a dead-letter queue, alarm on its depth, and redrive after fixing the cause.`,
         fix,

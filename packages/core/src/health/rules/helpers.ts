@@ -1,3 +1,4 @@
+import { outOf, inOf } from '../../graph/graph';
 import { applyChangeSet, type ApplyResult } from '../../document/apply';
 import type { ChangeSet } from '../../document/change-set';
 import type { ArchDocument } from '../../document/schema';
@@ -53,7 +54,9 @@ export function isRedundant(ctx: RuleContext, i: number): boolean {
   }
   // a datastore with a replica connection or read replicas can fail over
   if (typeof c.readReplicas === 'number' && c.readReplicas > 0) return true;
-  return ctx.graph.out[i]!.some((e) => ctx.graph.connectionDefs[e]!.id === 'replication');
+  const { graph } = ctx;
+  for (let k = graph.outStart[i]!; k < graph.outStart[i + 1]!; k++) if (graph.connectionDefs[graph.outEdges[k]!]!.id === 'replication') return true;
+  return false;
 }
 
 /**
@@ -63,7 +66,7 @@ export function isRedundant(ctx: RuleContext, i: number): boolean {
  */
 export function applyNearby(ctx: RuleContext, i: number, changeSet: ChangeSet): ApplyResult {
   const { graph, doc } = ctx;
-  const edges = [...graph.out[i]!, ...graph.in[i]!];
+  const edges = [...outOf(graph, i), ...inOf(graph, i)];
   const members = new Set<number>([i]);
   for (const e of edges) members.add(graph.from[e]!).add(graph.to[e]!);
   const local: ArchDocument = { ...doc, components: [...members].map((k) => doc.components[k]!), connections: [...new Set(edges)].map((e) => doc.connections[e]!) };

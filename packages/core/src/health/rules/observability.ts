@@ -1,3 +1,4 @@
+import { inOf, outOf, someIn, someOut } from '../../graph/graph';
 import { getComponentDef } from '../../catalog/catalog';
 import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
@@ -49,7 +50,7 @@ export default defineRule({
     for (const signal of SIGNALS) {
       const delivers = deliverers(ctx, signal);
       const implicit = implicitCoverage(ctx, signal, delivers);
-      const lacking = services.filter((s) => !implicit(s) && !graph.out[s]!.some((e) => carries(ctx, e, signal) && delivers[graph.to[e]!]));
+      const lacking = services.filter((s) => !implicit(s) && !someOut(graph, s, (e) => carries(ctx, e, signal) && delivers[graph.to[e]!] === 1));
       if (lacking.length === 0) continue;
       findings.push(finding(ctx, signal, lacking, services.length, delivers));
     }
@@ -76,7 +77,8 @@ function deliverers(ctx: RuleContext, signal: Signal): Uint8Array {
   }
   while (stack.length > 0) {
     const v = stack.pop()!;
-    for (const e of graph.in[v]!) {
+    for (let at = graph.inStart[v]!; at < graph.inStart[v + 1]!; at++) {
+      const e = graph.inEdges[at]!;
       const u = graph.from[e]!;
       if (delivers[u] || !graph.hasRole(u, 'telemetry-collector') || !carries(ctx, e, signal)) continue;
       delivers[u] = 1;
@@ -96,7 +98,7 @@ function implicitCoverage(ctx: RuleContext, signal: Signal, delivers: Uint8Array
     types.add(type);
     if (!AGENT_SIGNALS.includes(signal)) continue;
     if (type === 'otel-collector' && ctx.config(i).deploymentMode === 'agent' && delivers[i]) agent = true;
-    if (type === 'datadog' && graph.in[i]!.some((e) => carries(ctx, e, signal) && graph.hasRole(graph.from[e]!, 'service'))) agent = true;
+    if (type === 'datadog' && someIn(graph, i, (e) => carries(ctx, e, signal) && graph.hasRole(graph.from[e]!, 'service'))) agent = true;
   }
   return (s) => {
     if (agent && !graph.hasRole(s, 'serverless')) return true;
@@ -116,7 +118,7 @@ function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: num
   let hasStore = false;
   for (let i = 0; i < graph.n && !hasStore; i++) if (graph.hasRole(i, `observability.${signal}`)) hasStore = true;
   const deadEnds = new Set<number>();
-  for (const s of lacking) for (const e of graph.out[s]!) if (carries(ctx, e, signal) && graph.hasRole(graph.to[e]!, 'telemetry-collector') && !delivers[graph.to[e]!]) deadEnds.add(graph.to[e]!);
+  for (const s of lacking) for (const e of outOf(graph, s)) if (carries(ctx, e, signal) && graph.hasRole(graph.to[e]!, 'telemetry-collector') && !delivers[graph.to[e]!]) deadEnds.add(graph.to[e]!);
   const where = !hasStore
     ? `, and the design has no ${STORE_NOUN[signal]}`
     : deadEnds.size > 0
@@ -153,7 +155,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
   const isCollector = (i: number) => graph.hasRole(i, 'telemetry-collector');
   const isStore = (i: number) => graph.hasRole(i, `observability.${signal}`);
   /** Existing telemetry connection a → b, by index, when there is one. */
-  const link = (a: number, b: number) => graph.out[a]!.find((e) => graph.connectionDefs[e]!.id === 'telemetry' && graph.to[e] === b);
+  const link = (a: number, b: number) => outOf(graph, a).find((e) => graph.connectionDefs[e]!.id === 'telemetry' && graph.to[e] === b);
   /** Makes a → b carry the signal: widen `signals` on an existing connection, or add one. */
   const ensure = (a: string, b: string, signals?: Signal[]): boolean => {
     const ai = graph.index.get(a);
@@ -169,7 +171,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     return true;
   };
   const from = (k: number) => `from ${k} service${k === 1 ? '' : 's'}`;
-  const inbound = (i: number) => graph.in[i]!.filter((e) => graph.connectionDefs[e]!.id === 'telemetry' && graph.hasRole(graph.from[e]!, 'service')).length;
+  const inbound = (i: number) => inOf(graph, i).filter((e) => graph.connectionDefs[e]!.id === 'telemetry' && graph.hasRole(graph.from[e]!, 'service')).length;
   const best = (candidates: number[]) => candidates.reduce((a, b) => (inbound(b) > inbound(a) ? b : a));
   const collectors: number[] = [];
   const stores: number[] = [];
