@@ -19,6 +19,8 @@ export interface ArchGraph {
   /** Effective config of each component (the type's defaults filled in). */
   configs: readonly Record<string, unknown>[];
   connectionDefs: readonly ConnectionDef[];
+  /** 1 for a connection that carries requests or messages (not telemetry, replication or dead letters), else 0. */
+  carrying: Uint8Array;
   /**
    * Connection indexes leaving component i are `outEdges[outStart[i]] .. outEdges[outStart[i + 1] - 1]`, entering it
    * the same in `inEdges` (every type): compressed rows, each one contiguous array, so a walk over a large graph stays
@@ -83,11 +85,13 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
   const connectionDefs: ConnectionDef[] = new Array(m);
   const from: number[] = new Array(m);
   const to: number[] = new Array(m);
+  const carrying = new Uint8Array(m);
   const outDegree = new Int32Array(n);
   const inDegree = new Int32Array(n);
   for (let e = 0; e < m; e++) {
     const c = doc.connections[e]!;
     connectionDefs[e] = getConnectionDef(c.type)!;
+    carrying[e] = connectionDefs[e]!.carries === 'none' ? 0 : 1;
     const a = index.get(c.from) ?? -1;
     const b = index.get(c.to) ?? -1;
     from[e] = a;
@@ -125,6 +129,7 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     defs,
     configs,
     connectionDefs,
+    carrying,
     outStart,
     outEdges,
     inStart,

@@ -81,12 +81,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): TrafficResult {
   const { peakRps: entryPeak, peakToAverage, basis } = entryRate(doc);
-  const { n, outStart, outEdges, to, entrypoints } = graph;
+  const { n, outStart, outEdges, to, entrypoints, carrying } = graph;
   const m = doc.connections.length;
 
-  // which connections carry traffic, and each one's share
-  const carrying = new Uint8Array(m);
-  for (let e = 0; e < m; e++) carrying[e] = graph.connectionDefs[e]!.carries !== 'none' ? 1 : 0;
+  // each traffic-carrying connection's share
   const share = new Float64Array(m);
   const defaultShares = new Map<ConnectionDef, number>();
   for (let e = 0; e < m; e++) {

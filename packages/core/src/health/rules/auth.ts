@@ -38,7 +38,7 @@ export default defineRule({
     const signsDirectCalls = (i: number) =>
       isStore(i) &&
       (!unset(cfg(i).auth) || SIGNS_EVERY_REQUEST.has(graph.defs[i]!.id) || (graph.hasRole(i, 'object-storage') && cfg(i).public !== true));
-    const carries = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
+    const carries = (e: number) => graph.carrying[e] === 1;
     const follow = (e: number) => carries(e) && !(isClient(graph.from[e]!) && signsDirectCalls(graph.to[e]!));
     const fedFrom = (i: number) => someIn(graph, i, carries);
     /** Static assets are public by design: object storage with the static-content role, no personal data, public or behind a CDN. */

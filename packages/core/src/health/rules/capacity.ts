@@ -43,7 +43,7 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
   const k = ctx.traffic.peakToAverage;
   const share = new Float64Array(graph.n).fill(1);
   const state = new Uint8Array(graph.n); // 0 new, 1 in progress, 2 done
-  const carrying = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
+  const carrying = (e: number) => graph.carrying[e] === 1;
   const stackNode = new Int32Array(graph.n);
   const stackNext = new Int32Array(graph.n);
   for (let root = 0; root < graph.n; root++) {
@@ -126,7 +126,7 @@ export default defineRule({
       for (let at = graph.inStart[i]!; at < graph.inStart[i + 1]!; at++) {
         const e = graph.inEdges[at]!;
         const def = graph.connectionDefs[e]!;
-        if (def.carries === 'none') continue;
+        if (!graph.carrying[e]) continue;
         const rate = rates[e]!;
         total += rate;
         if (def.carries === 'message') messageRate += rate;
@@ -198,7 +198,7 @@ export default defineRule({
 
       findings.push({
         components: [id],
-        connections: inOf(graph, i).filter((e) => graph.connectionDefs[e]!.carries !== 'none').map((e) => ctx.doc.connections[e]!.id),
+        connections: inOf(graph, i).filter((e) => graph.carrying[e] === 1).map((e) => ctx.doc.connections[e]!.id),
         message: `${what} but ${capacity.basis} = ${fmt(capacity.totalRps)}/s${backlog}; ${would}.${subscription}`,
         remediation: patch
           ? `Raise ${Object.keys(patch)[0]} as the fix does, or use larger instances; if the planning figure is wrong for this code, measure the throughput of one instance and set capacityRpsPerInstance.`

@@ -169,7 +169,7 @@ function saasFinding(ctx: RuleContext, i: number, holds: Array<string | undefine
     else if (relays[u] && graph.connectionDefs[e]!.id === 'telemetry') relayedBy.add(u);
   }
   const fronted = new Set<number>();
-  if (graph.hasRole(i, 'edge')) for (const e of outOf(graph, i)) if (graph.connectionDefs[e]!.carries !== 'none' && holds[graph.to[e]!] !== undefined) fronted.add(graph.to[e]!);
+  if (graph.hasRole(i, 'edge')) for (const e of outOf(graph, i)) if (graph.carrying[e] === 1 && holds[graph.to[e]!] !== undefined) fronted.add(graph.to[e]!);
   const own = config.personalData === true;
   if (!own && senders.size === 0 && relayedBy.size === 0 && fronted.size === 0) return undefined;
 

@@ -1,5 +1,6 @@
 import { inOf, outOf, someIn, someOut } from '../../graph/graph';
 import { getComponentDef } from '../../catalog/catalog';
+import type { Role } from '../../catalog/types';
 import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext, Severity } from '../types';
@@ -7,6 +8,8 @@ import { beside, fmt, freshId, nameList } from './helpers';
 
 export const SIGNALS = ['metrics', 'traces', 'logs'] as const;
 export type Signal = (typeof SIGNALS)[number];
+/** Each signal's store role as a constant: a role string built per call (`observability.${signal}`) is hashed anew on every lookup. */
+const STORE_ROLE = { metrics: 'observability.metrics', traces: 'observability.traces', logs: 'observability.logs' } as const satisfies Record<Signal, Role>;
 
 /**
  * Telemetry a platform sends without any configuration, when its store is in the document. Strict on purpose: only
@@ -71,7 +74,7 @@ function deliverers(ctx: RuleContext, signal: Signal): Uint8Array {
   const delivers = new Uint8Array(graph.n);
   const stack: number[] = [];
   for (let i = 0; i < graph.n; i++) {
-    if (!graph.hasRole(i, `observability.${signal}`)) continue;
+    if (!graph.hasRole(i, STORE_ROLE[signal])) continue;
     delivers[i] = 1;
     stack.push(i);
   }
@@ -116,7 +119,7 @@ function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: num
   const names = nameList(lacking.map((i) => ctx.name(i)), 6);
 
   let hasStore = false;
-  for (let i = 0; i < graph.n && !hasStore; i++) if (graph.hasRole(i, `observability.${signal}`)) hasStore = true;
+  for (let i = 0; i < graph.n && !hasStore; i++) if (graph.hasRole(i, STORE_ROLE[signal])) hasStore = true;
   const deadEnds = new Set<number>();
   for (const s of lacking) for (const e of outOf(graph, s)) if (carries(ctx, e, signal) && graph.hasRole(graph.to[e]!, 'telemetry-collector') && !delivers[graph.to[e]!]) deadEnds.add(graph.to[e]!);
   const where = !hasStore
@@ -153,16 +156,21 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
   const ops: Op[] = [];
   const taken = new Set<string>();
   const isCollector = (i: number) => graph.hasRole(i, 'telemetry-collector');
-  const isStore = (i: number) => graph.hasRole(i, `observability.${signal}`);
+  const isStore = (i: number) => graph.hasRole(i, STORE_ROLE[signal]);
   /** Existing telemetry connection a → b, by index, when there is one. */
-  const link = (a: number, b: number) => outOf(graph, a).find((e) => graph.connectionDefs[e]!.id === 'telemetry' && graph.to[e] === b);
-  /** Makes a → b carry the signal: widen `signals` on an existing connection, or add one. */
-  const ensure = (a: string, b: string, signals?: Signal[]): boolean => {
-    const ai = graph.index.get(a);
-    const bi = graph.index.get(b);
-    const e = ai !== undefined && bi !== undefined ? link(ai, bi) : undefined;
+  const link = (a: number, b: number): number | undefined => {
+    for (let at = graph.outStart[a]!; at < graph.outStart[a + 1]!; at++) {
+      const e = graph.outEdges[at]!;
+      if (graph.to[e] === b && graph.connectionDefs[e]!.id === 'telemetry') return e;
+    }
+    return undefined;
+  };
+  /** Makes a → b carry the signal (b by index, or the id of a component the fix adds): widen `signals` on an existing connection, or add one. */
+  const ensure = (a: number, b: number | string, signals?: Signal[]): boolean => {
+    const e = typeof b === 'number' ? link(a, b) : undefined;
     if (e === undefined) {
-      ops.push({ op: 'addConnection', connection: { from: a, to: b, type: 'telemetry', ...(signals && { config: { signals } }) } });
+      const to = typeof b === 'number' ? graph.ids[b]! : b;
+      ops.push({ op: 'addConnection', connection: { from: graph.ids[a]!, to, type: 'telemetry', ...(signals && { config: { signals } }) } });
       return true;
     }
     const current = doc.connections[e]!.config?.signals as Signal[] | undefined;
@@ -179,7 +187,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     if (isCollector(i)) collectors.push(i);
     if (isStore(i)) stores.push(i);
   }
-  const onlySignal = (store: number) => SIGNALS.every((s) => s === signal || !graph.hasRole(store, `observability.${s}`));
+  const onlySignal = (store: number) => SIGNALS.every((s) => s === signal || !graph.hasRole(store, STORE_ROLE[s]));
   const addStore = (): { id: string; name: string } => {
     const cloud = doc.constraints.cloud;
     const grafana = doc.components.some((c) => c.type === 'grafana' || c.type.startsWith('grafana.'));
@@ -190,23 +198,23 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     ops.push({ op: 'addComponent', component: { id, type, label: name, ...(position && { position }) } });
     return { id, name };
   };
-  const connectServices = (target: string, signals?: Signal[]) => lacking.filter((i) => ensure(graph.ids[i]!, target, signals)).length;
+  const connectServices = (target: number | string, signals?: Signal[]) => lacking.filter((i) => ensure(i, target, signals)).length;
 
   const delivering = collectors.filter((i) => delivers[i]);
   let summary: string;
   if (delivering.length > 0) {
     const c = best(delivering);
-    summary = `Send ${signal} ${from(connectServices(graph.ids[c]!))} to ${ctx.name(c)}`;
+    summary = `Send ${signal} ${from(connectServices(c))} to ${ctx.name(c)}`;
   } else if (collectors.length > 0) {
     const c = best(collectors);
     const existing = stores.find((s) => link(c, s) !== undefined) ?? stores[0];
     const store = existing !== undefined ? { id: graph.ids[existing]!, name: ctx.name(existing) } : addStore();
-    ensure(graph.ids[c]!, store.id, existing !== undefined && onlySignal(existing) ? undefined : [signal]);
-    const k = connectServices(graph.ids[c]!);
+    ensure(c, existing ?? store.id, existing !== undefined && onlySignal(existing) ? undefined : [signal]);
+    const k = connectServices(c);
     summary = `Forward ${signal} from ${ctx.name(c)} to ${store.name}${existing === undefined ? ' (new)' : ''}${k > 0 ? ` and send them ${from(k)}` : ''}`;
   } else if (stores.length > 0) {
     const s = stores[0]!;
-    summary = `Send ${signal} ${from(connectServices(graph.ids[s]!, onlySignal(s) ? undefined : [signal]))} to ${ctx.name(s)}`;
+    summary = `Send ${signal} ${from(connectServices(s, onlySignal(s) ? undefined : [signal]))} to ${ctx.name(s)}`;
   } else {
     const collector = freshId(ctx, 'otel-collector', taken);
     const position = beside(ctx, lacking[0]!, 220, 0);

@@ -12,7 +12,7 @@ export default defineRule({
     'A component running one instance is a single point of failure when every path from the clients to other components passes through it (dominators of the request graph, computed in near-linear time), when it holds state with no standby or replica, or when it is a service on the request path with one instance and no autoscaling. Services that are highly available by design (the catalog marks them `ha-managed`: S3, SQS, DynamoDB, Pub/Sub, Lambda, Cloud Run…) and components with replicas, Multi-AZ or an autoscaling minimum of 2 are not flagged.',
   check(ctx) {
     const { graph } = ctx;
-    const flow = (e: number) => graph.connectionDefs[e]!.carries !== 'none';
+    const flow = (e: number) => graph.carrying[e] === 1;
     const live = reachable(graph, graph.entrypoints, flow);
     const idom = dominators(graph, graph.entrypoints, flow);
     // dominator tree children as compressed rows (child[childStart[v] .. childStart[v + 1])), to count and name what
