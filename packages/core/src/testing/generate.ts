@@ -27,7 +27,7 @@ export interface GenerateOptions {
  * `defectRate` of the calls and databases lack their circuit breaker or standby, so every rule has work to do. `layered` is the
  * adversarial case for path enumeration (width 10, depth n/10: astronomically many paths); `star` has one hub
  * service; `grid` connects each service to its right and lower neighbours; `random` wires services at random (edges
- * point from lower to higher index, so it is a DAG like most call graphs).
+ * point from lower to higher index, so it is a DAG like most call graphs, and every service has a caller).
  */
 export function generateArchitecture(options: GenerateOptions): ArchDocument {
   const { shape, components: n, seed = 1, connectionsPerComponent = 3, width = 10, defectRate = 0.05 } = options;
@@ -90,8 +90,11 @@ export function generateArchitecture(options: GenerateOptions): ArchDocument {
     }
     case 'random': {
       for (let i = 0; i < Math.min(width, services); i++) connect('lb', svc(i), 'http');
+      // every service past the first layer has a caller among the earlier ones (a service nothing calls is dead
+      // code, not architecture); the rest of each service's calls go to random later services
+      for (let i = width; i < services; i++) call(Math.floor(random() * i), i);
       for (let i = 0; i < services - 1; i++) {
-        for (let k = 0; k < connectionsPerComponent - 1; k++) call(i, i + 1 + Math.floor(random() * (services - i - 1)));
+        for (let k = 0; k < connectionsPerComponent - 2; k++) call(i, i + 1 + Math.floor(random() * (services - i - 1)));
       }
       break;
     }
