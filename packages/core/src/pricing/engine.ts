@@ -134,10 +134,15 @@ interface PricingRun {
   lines: Map<string, PricedLine>;
   /** The empty sum, root of the run's memoised line sums. */
   sums: LineSum;
-  /** Pricer results that depended only on the component's type, config and place, by `configKey`. */
+  /** Pricer results that depended only on the component's type, config and place, by type, cloud, region and config. */
   results: Map<string, ComponentBill>;
-  /** Pricers that looked at a component's situation this run: their results are not reused. */
-  situational: Set<Pricer>;
+  /** Lookups and hits of `results` per pricer, to stop looking where configs never repeat. */
+  reuse: Map<Pricer, { lookups: number; hits: number }>;
+  /**
+   * Pricers whose results this run does not reuse: they looked at a component's situation, or their components'
+   * configs rarely repeat (the key costs more than it saves).
+   */
+  notShared: Set<Pricer>;
   loadOf(component: Component, index: number | undefined): Load;
   /** The component's connections with their loads, made only when a pricer asks (most never do). */
   links(component: Component, index: number | undefined, direction: 'incoming' | 'outgoing'): Link[];
@@ -197,7 +202,7 @@ const NO_LOAD: Load = { peakRps: 0, averageRps: 0, monthlyRequests: 0, egressGb:
 
 function newRun(doc: ArchDocument, book: PriceBook, trafficResult: TrafficResult, target: PricedCloud | undefined, links: PricingRun['links'], loadOf: PricingRun['loadOf']): PricingRun {
   const docCloud = target ?? documentCloud(doc);
-  return { doc, book, traffic: trafficResult, target, docCloud, lines: new Map(), sums: emptySum(), results: new Map(), situational: new Set(), links, loadOf };
+  return { doc, book, traffic: trafficResult, target, docCloud, lines: new Map(), sums: emptySum(), results: new Map(), reuse: new Map(), notShared: new Set(), links, loadOf };
 }
 
 /** Links from the graph's adjacency lists: O(degree). */
@@ -264,12 +269,13 @@ function priceOne(
     const priced: PricedComponent = { id: component.id, label, type: component.type, cloud, region, product: def.name, monthlyUsd: null, costComponents: [], notes: [reason] };
     return { priced, unpriced: [{ id: component.id, reason }], sum: UNKNOWN };
   }
-  const key = run.situational.has(pricer) ? undefined : `${def.id}|${cloud}|${region}|${JSON.stringify(component.config ?? null)}`;
+  const key = run.notShared.has(pricer) ? undefined : `${def.id}|${cloud}|${region}|${JSON.stringify(component.config ?? null)}`;
   let bill = key === undefined ? undefined : run.results.get(key);
+  if (key !== undefined) countReuse(run, pricer, bill !== undefined);
   if (!bill) {
     const ctx = new ComponentPricing(run, index, component, def, config, cloud, region);
     bill = billOf(run, pricer.price(ctx), region, cloud);
-    if (ctx.situational) run.situational.add(pricer);
+    if (ctx.situational) run.notShared.add(pricer);
     else if (key !== undefined) run.results.set(key, bill);
   }
   const { result, lines, sum } = bill;
@@ -289,6 +295,17 @@ function priceOne(
   const mapping = mapped ? (result.mapping ? `${def.name} → ${result.product} (same class: ${def.equivalence}); ${result.mapping}` : `${def.name} → ${result.product} (same class: ${def.equivalence})`) : result.mapping;
   if (mapping) priced.mapping = mapping;
   return { priced, unpriced, sum };
+}
+
+/** After this many lookups, a pricer whose results were reused less than one time in eight stops being looked up. */
+const REUSE_PROBE = 64;
+
+function countReuse(run: PricingRun, pricer: Pricer, hit: boolean): void {
+  let stats = run.reuse.get(pricer);
+  if (!stats) run.reuse.set(pricer, (stats = { lookups: 0, hits: 0 }));
+  stats.lookups++;
+  if (hit) stats.hits++;
+  if (stats.lookups === REUSE_PROBE && stats.hits * 8 < stats.lookups) run.notShared.add(pricer);
 }
 
 const NOTHING_UNPRICED: UnpricedItem[] = [];

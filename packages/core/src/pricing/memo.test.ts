@@ -6,6 +6,7 @@ import { TEMPLATES } from '../templates/registry';
 import { fullPriceBook } from '../testing/node/full-book';
 import { PRICED_CLOUDS } from './regions';
 import { price, priceComponent } from './engine';
+import { generateArchitecture } from '../testing/generate';
 import { traffic } from '../traffic/traffic';
 
 const examplesDir = new URL('../../../../examples/', import.meta.url);
@@ -56,5 +57,17 @@ describe('a bill shared by components with the same config', () => {
     expect(Number(of('c').monthlyUsd)).toBeCloseTo((Number(of('a').monthlyUsd) * 4) / 3, 6);
     // f gets all of a's 100 requests/s, g a tenth of the clients' traffic
     expect(Number(of('f').monthlyUsd)).toBeGreaterThan(Number(of('g').monthlyUsd));
+  });
+
+  it('[PR22] a design whose configs never repeat (sharing switched off part-way) prices as each component on its own', () => {
+    const base = generateArchitecture({ shape: 'random', components: 400, seed: 4 });
+    const doc = { ...base, components: base.components.map((c, i) => (c.type === 'service' ? { ...c, config: { ...c.config, memoryMb: 512 + 8 * i } } : c)) };
+    const book = fullPriceBook();
+    const load = traffic(doc);
+    const bill = price(doc, book, { traffic: load });
+    doc.components.forEach((component, i) => expect(bill.components[i]).toEqual(priceComponent(doc, component, book, load).priced));
+    const services = doc.components.filter((c) => c.type === 'service');
+    expect(services.length).toBeGreaterThan(300);
+    expect(new Set(services.map((c) => JSON.stringify(c.config))).size).toBe(services.length);
   });
 });
