@@ -334,6 +334,7 @@ function billOf(run: PricingRun, result: PricerResult, region: string, cloud: st
   }
   return { result, lines, missing, sum, monthlyUsd: textOf(sum, run.sums) };
 }
+
 /** The sum of a component nothing could be priced for. */
 const UNKNOWN: LineSum = { total: undefined, text: null, uses: 0 };
 
