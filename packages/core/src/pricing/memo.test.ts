@@ -5,7 +5,10 @@ import type { ArchDocument } from '../document/schema';
 import { TEMPLATES } from '../templates/registry';
 import { fullPriceBook } from '../testing/node/full-book';
 import { PRICED_CLOUDS } from './regions';
+import { getComponentDef } from '../catalog/catalog';
 import { price, priceComponent } from './engine';
+import { withConfig } from './pricers/helpers';
+import type { PricerContext } from './types';
 import { generateArchitecture } from '../testing/generate';
 import { traffic } from '../traffic/traffic';
 
@@ -69,5 +72,30 @@ describe('a bill shared by components with the same config', () => {
     const services = doc.components.filter((c) => c.type === 'service');
     expect(services.length).toBeGreaterThan(300);
     expect(new Set(services.map((c) => JSON.stringify(c.config))).size).toBe(services.length);
+  });
+});
+
+describe('withConfig', () => {
+  it('[PR23] a delegating pricer sees another config and reads everything else through the original context', () => {
+    let reads = 0;
+    const load = { peakRps: 5, averageRps: 2, monthlyRequests: 100, egressGb: 1 };
+    const ctx = {
+      def: getComponentDef('aws.ec2')!,
+      config: { instanceType: 't3.large' },
+      cloud: 'aws',
+      region: 'us-east-1',
+      term: 'on-demand',
+      book: fullPriceBook(),
+      get load() {
+        reads++;
+        return load;
+      },
+    } as unknown as PricerContext;
+    const derived = withConfig(ctx, { instanceType: 'm5.large' });
+    expect(derived.config).toEqual({ instanceType: 'm5.large' });
+    expect(derived.def).toBe(ctx.def);
+    expect(reads).toBe(0); // nothing read until the delegate asks
+    expect(derived.load).toBe(load);
+    expect(reads).toBe(1); // read through the original, so the engine knows the bill depends on the load
   });
 });

@@ -1,6 +1,40 @@
 import { HOURS_PER_MONTH } from '../../traffic/traffic';
 import type { CostItem, PricerContext } from '../types';
 
+/**
+ * `ctx` with another config, for a pricer that prices through another one (a machine size, a disk type). Everything
+ * else is read through `ctx` when asked — not copied with `{ ...ctx }`, which would drop the context's lazily read
+ * parts (load, connections, document) and the engine's record that they were read.
+ */
+export function withConfig(ctx: PricerContext, config: Record<string, unknown>): PricerContext {
+  return {
+    def: ctx.def,
+    config,
+    cloud: ctx.cloud,
+    region: ctx.region,
+    term: ctx.term,
+    book: ctx.book,
+    get doc() {
+      return ctx.doc;
+    },
+    get component() {
+      return ctx.component;
+    },
+    get load() {
+      return ctx.load;
+    },
+    get incoming() {
+      return ctx.incoming;
+    },
+    get outgoing() {
+      return ctx.outgoing;
+    },
+    get traffic() {
+      return ctx.traffic;
+    },
+  };
+}
+
 /** Instances billed every hour: `replicas`, or the autoscaling minimum (the floor you always pay for). */
 export function instanceCount(ctx: PricerContext): { count: number; note?: string } {
   const autoscaling = ctx.config.autoscaling as { min: number; max: number } | undefined;

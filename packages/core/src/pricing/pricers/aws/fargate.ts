@@ -1,6 +1,6 @@
 import type { CostItem, PricerContext, PricerResult } from '../../types';
 import { definePricer } from '../define';
-import { instanceCount, monthlyHours, termLabel } from '../helpers';
+import { instanceCount, monthlyHours, termLabel, withConfig } from '../helpers';
 import { sizeOf } from '../sizing';
 import { chooseInstance } from '../vm';
 
@@ -106,7 +106,7 @@ function fargate(ctx: PricerContext): PricerResult {
 
 function ec2LaunchType(ctx: PricerContext): PricerResult {
   // size the container instances by their type, not by the task size the config also carries
-  const instanceCtx = { ...ctx, config: { ...ctx.config, instanceType: ctx.config.instanceType ?? DEFAULT_CONTAINER_INSTANCE, vcpus: undefined, memoryMb: undefined } };
+  const instanceCtx = withConfig(ctx, { ...ctx.config, instanceType: ctx.config.instanceType ?? DEFAULT_CONTAINER_INSTANCE, vcpus: undefined, memoryMb: undefined });
   const { sku, mapping } = chooseInstance(instanceCtx, { cloud: 'aws', service: 'ec2', defaultSku: DEFAULT_CONTAINER_INSTANCE });
   const { vcpus, memoryGb } = taskSize(ctx);
   const { count: tasks, note } = taskCount(ctx);

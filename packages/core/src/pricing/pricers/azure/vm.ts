@@ -1,6 +1,6 @@
 import type { PricerResult } from '../../types';
 import { definePricer } from '../define';
-import { instanceCount } from '../helpers';
+import { instanceCount, withConfig } from '../helpers';
 import { vmPricer } from '../vm';
 import { chooseInstance } from '../vm';
 import { DEFAULT_DISK_TYPE, DISK_TYPE_OF, managedDiskItem } from './managed-disk';
@@ -22,7 +22,7 @@ export default definePricer({
   equivalence: ['vm'],
   price(ctx): PricerResult {
     const { sku, mapping } = chooseInstance(ctx, { cloud: 'azure', service: 'vm', defaultSku: DEFAULT_VM_SIZE });
-    const result = hours.price({ ...ctx, config: { ...ctx.config, instanceType: sku } });
+    const result = hours.price(withConfig(ctx, { ...ctx.config, instanceType: sku }));
     const { count } = instanceCount(ctx);
     const asked = (ctx.config.diskType as string | undefined) ?? DEFAULT_DISK_TYPE;
     const diskType = DISK_TYPE_OF[asked] ?? asked;

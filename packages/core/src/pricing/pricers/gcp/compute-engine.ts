@@ -1,3 +1,4 @@
+import { withConfig } from '../helpers';
 import type { CostItem, Pricer, PricerResult } from '../../types';
 import { definePricer } from '../define';
 import { vmPricer } from '../vm';
@@ -49,7 +50,7 @@ export default definePricer({
     const disk = asked && (DISK_TYPES as readonly string[]).includes(asked) ? asked : DEFAULT_DISK_TYPE;
     // resolve the machine first: another cloud's type maps by size even when the book does not list its size
     const { sku, mapping } = chooseInstance(ctx, { cloud: 'gcp', service: 'compute-engine', defaultSku: DEFAULT_MACHINE_TYPE });
-    const result = byDisk.get(disk)!.price({ ...ctx, config: { ...ctx.config, instanceType: sku } });
+    const result = byDisk.get(disk)!.price(withConfig(ctx, { ...ctx.config, instanceType: sku }));
     const notes = [...(result.notes ?? [])];
     if (asked && asked !== disk) notes.push(`disk type ${asked} priced as ${disk}`);
     if (ctx.config.operatingSystem === 'windows') notes.push('Windows Server licence is billed per vCPU-hour on top of the machine type; the book has no licence prices');

@@ -1,6 +1,6 @@
 import type { EquivalenceClass } from '../../../catalog/types';
 import type { CostItem, Pricer, PricerContext, PricerResult } from '../../types';
-import { instanceCount, monthlyHours, termLabel, usage } from '../helpers';
+import { instanceCount, monthlyHours, termLabel, usage, withConfig } from '../helpers';
 import { chooseInstance } from '../vm';
 
 /** Types whose team runs the software itself (the `self-managed` role) and that are not VMs or Kubernetes themselves. */
@@ -183,7 +183,7 @@ function sizingConfig(ctx: PricerContext): Record<string, unknown> {
 }
 
 function priceOnVms(ctx: PricerContext, vms: CloudVms, reason?: string): PricerResult {
-  const { sku, mapping } = chooseInstance({ ...ctx, config: sizingConfig(ctx) }, { cloud: vms.cloud, service: vms.service, defaultSku: vms.defaultSku });
+  const { sku, mapping } = chooseInstance(withConfig(ctx, sizingConfig(ctx)), { cloud: vms.cloud, service: vms.service, defaultSku: vms.defaultSku });
   const { count, notes } = nodeCount(ctx);
   const storageGb = ctx.config.storageGb as number | undefined;
   const diskGb = storageGb ?? DEFAULT_BOOT_DISK_GB;
