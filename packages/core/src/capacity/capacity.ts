@@ -1,6 +1,7 @@
 import { getComponentDef } from '../catalog/catalog';
 import { resolveConfig } from '../document/resolve';
 import type { Component } from '../document/schema';
+import { fmt } from '../format';
 import type { PriceBook } from '../pricing/price-book';
 import { sizeOf } from '../pricing/pricers/sizing';
 
@@ -59,7 +60,7 @@ export function capacityOf(
   const figure = def.capacity;
   if (!figure) return undefined;
   if (figure.rpsPerInstance !== undefined) {
-    return { instances: count, perInstanceRps: figure.rpsPerInstance, totalRps: count * figure.rpsPerInstance, basis: `${what} × ${thousands(figure.rpsPerInstance)}/s per instance (${figure.basis})` };
+    return { instances: count, perInstanceRps: figure.rpsPerInstance, totalRps: count * figure.rpsPerInstance, basis: `${what} × ${fmt(figure.rpsPerInstance)}/s per instance (${figure.basis})` };
   }
   if (figure.rpsPerVcpu === undefined) return undefined;
   const instanceType = config.instanceType as string | undefined;
@@ -69,11 +70,6 @@ export function capacityOf(
   const perInstance = vcpus * figure.rpsPerVcpu;
   const sizeText = instanceType ? `${instanceType} (${vcpus} vCPU)` : `${vcpus} vCPU`;
   return { instances: count, perInstanceRps: perInstance, totalRps: count * perInstance, basis: `${what} × ${sizeText} × ${figure.rpsPerVcpu}/s per vCPU (${figure.basis})` };
-}
-
-/** A whole number with thousands separators ("10,000"), without building an Intl formatter per call. */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Instances needed to carry `peakRps` at `utilisation` (default 70 %: headroom for spikes and failover). */

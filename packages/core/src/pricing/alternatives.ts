@@ -4,6 +4,7 @@ import { applyChangeSet } from '../document/apply';
 import type { ChangeSet } from '../document/change-set';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
+import { count } from '../format';
 import { traffic as computeTraffic, type TrafficResult } from '../traffic/traffic';
 import { decimal, sub, toText, compare, ZERO } from './decimal';
 import { priceComponent } from './engine';
@@ -139,7 +140,7 @@ export function cheaperAlternatives(doc: ArchDocument, book: PriceBook, options:
         if (capacity) {
           const needed = load.peakRps / TARGET_UTILISATION;
           if (capacity.totalRps < needed) continue;
-          why += `; peak ${load.peakRps.toFixed(1)} requests/s needs ${needed.toFixed(1)}/s at ${TARGET_UTILISATION * 100} % utilisation and ${capacity.basis} = ${Math.round(capacity.totalRps).toLocaleString('en-US')}/s covers it (${instancesNeeded(load.peakRps, capacity.perInstanceRps, TARGET_UTILISATION)} instance(s) would do)`;
+          why += `; peak ${load.peakRps.toFixed(1)} requests/s needs ${needed.toFixed(1)}/s at ${TARGET_UTILISATION * 100} % utilisation and ${capacity.basis} = ${count(capacity.totalRps)}/s covers it (${instancesNeeded(load.peakRps, capacity.perInstanceRps, TARGET_UTILISATION)} instance(s) would do)`;
         } else why += '; no capacity figure for this type, so check the load yourself';
       }
       const alternative: Alternative = { component: component.id, label: priced.label, kind: candidate.kind, change, monthlySavingUsd: toText(saving), why: `${why}; saves ${money(toText(saving))} a month` };

@@ -4,7 +4,8 @@ import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { beside, fmt, freshId, nameList } from './helpers';
+import { fmt } from '../../format';
+import { beside, freshId, nameList } from './helpers';
 
 /** The authenticating API gateway the fix puts in front of an exposed service, by document cloud (`kong` otherwise). */
 export const AUTH_GATEWAY_BY_CLOUD: Record<string, string> = { aws: 'aws.api-gateway', gcp: 'gcp.api-gateway', azure: 'azure.api-management' };

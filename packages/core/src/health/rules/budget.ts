@@ -3,7 +3,8 @@ import { cheaperAlternatives, type Alternative } from '../../pricing/alternative
 import type { PricedComponent } from '../../pricing/types';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { applyNearby, fmt, nameList } from './helpers';
+import { fmt } from '../../format';
+import { applyNearby, nameList } from './helpers';
 
 /** Share of the monthly budget above which one component's cost is a finding. */
 export const COMPONENT_SHARE = 0.4;

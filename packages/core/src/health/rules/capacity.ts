@@ -5,7 +5,8 @@ import type { Op } from '../../document/change-set';
 import { TARGET_UTILISATION } from '../../pricing/alternatives';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { fmt, nameList } from './helpers';
+import { fmt } from '../../format';
+import { nameList } from './helpers';
 
 /** Load above this multiple of the capacity is critical: more than a third of the requests would fail or queue. */
 export const CRITICAL_OVERLOAD = 1.5;

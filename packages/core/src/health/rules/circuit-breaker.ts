@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
-import { fmt, meshCoverage } from './helpers';
+import { fmt } from '../../format';
+import { meshCoverage } from './helpers';
 
 /** What a caller waits when a callee hangs and no timeout is set (typical HTTP client default). */
 export const DEFAULT_CLIENT_TIMEOUT_S = 30;

@@ -6,7 +6,8 @@ import { cloudOfRegion, regionOn, type PricedCloud } from '../../pricing/regions
 import { nearestSku, sizeOf } from '../../pricing/pricers/sizing';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { applyNearby, fmt } from './helpers';
+import { fmt } from '../../format';
+import { applyNearby } from './helpers';
 
 const CLOUD_NAME: Record<PricedCloud, string> = { aws: 'AWS', gcp: 'Google Cloud', azure: 'Azure' };
 /** Price-book service listing each cloud's VM sizes, for mapping an instance type to the nearest size. */

@@ -2,7 +2,8 @@ import { outOf, someIn, someOut } from '../../graph/graph';
 import type { ChangeSet, Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
-import { beside, fmt, freshId } from './helpers';
+import { fmt } from '../../format';
+import { beside, freshId } from './helpers';
 
 /** Share of messages assumed to fail processing for good (poison messages, bugs), for the loss estimate. */
 export const ASSUMED_FAILURE_RATE = 0.001;

@@ -3,7 +3,8 @@ import { documentCloud } from '../../pricing/engine';
 import type { PricedCloud } from '../../pricing/regions';
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
-import { fmt, nameList } from './helpers';
+import { fmt } from '../../format';
+import { nameList } from './helpers';
 
 /** Compliance regimes that require data at rest to be encrypted, with their display names. */
 export const ENCRYPTION_REGIMES: Record<string, string> = { hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' };

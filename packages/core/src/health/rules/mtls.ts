@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import type { RuleContext } from '../types';
-import { fmt, meshCoverage, nameList } from './helpers';
+import { fmt } from '../../format';
+import { meshCoverage, nameList } from './helpers';
 
 /** Compliance regimes under which internal traffic must be mutually authenticated, with their display names. */
 export const MTLS_REGIMES: Record<string, string> = { hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' };

@@ -4,7 +4,8 @@ import type { Role } from '../../catalog/types';
 import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext, Severity } from '../types';
-import { beside, fmt, freshId, nameList } from './helpers';
+import { fmt } from '../../format';
+import { beside, freshId, nameList } from './helpers';
 
 export const SIGNALS = ['metrics', 'traces', 'logs'] as const;
 export type Signal = (typeof SIGNALS)[number];

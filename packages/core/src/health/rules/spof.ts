@@ -1,7 +1,8 @@
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
 import { dominators, reachable } from '../../graph/graph';
-import { fmt, isRedundant, nameList } from './helpers';
+import { fmt } from '../../format';
+import { isRedundant, nameList } from './helpers';
 
 export default defineRule({
   id: 'spof',

@@ -1,7 +1,7 @@
 import { getComponentDef } from '../../catalog/catalog';
 import type { Op } from '../../document/change-set';
 import type { ArchDocument, Connection } from '../../document/schema';
-import { fmt } from '../../health/rules/helpers';
+import { fmt } from '../../format';
 import { MANAGED_TELEMETRY } from '../../health/rules/observability';
 import { sizeFromName } from '../../pricing/pricers/sizing';
 import { addComponent, addConnection, near, typeFor, type PatternContext } from '../context';

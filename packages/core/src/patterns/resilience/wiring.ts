@@ -1,4 +1,4 @@
-import { fmt } from '../../health/rules/helpers';
+import { fmt } from '../../format';
 import type { ArchDocument, Connection } from '../../document/schema';
 import { REFERENCE_REGION } from '../../pricing/regions';
 import type { Op } from '../../document/change-set';

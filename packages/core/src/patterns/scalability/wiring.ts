@@ -1,6 +1,7 @@
 import { capacityOf, instancesNeeded } from '../../capacity/capacity';
 import { connectionMismatch, getComponentDef, getConnectionDef } from '../../catalog/catalog';
 import type { Op } from '../../document/change-set';
+import { fmt } from '../../format';
 import type { ArchDocument, Connection } from '../../document/schema';
 import { addConnection, type PatternContext } from '../context';
 
@@ -137,11 +138,7 @@ export function telemetrySibling(ctx: PatternContext, near?: string): string | u
 }
 
 /** A rounded, thousands-separated number for reasons and summaries. */
-export function num(n: number): string {
-  const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
-}
+export const num = fmt;
 
 /** "~120 requests/s at peak" when the traffic model has a rate, else "". */
 export function atPeak(rps: number, unit = 'requests'): string {

@@ -1,4 +1,5 @@
 import type { Op } from '../../document/change-set';
+import { fmt } from '../../format';
 import type { ArchDocument } from '../../document/schema';
 import { HEALTH_RULES } from '../../health/rules/registry';
 import type { FindingDraft, RuleContext } from '../../health/types';
@@ -36,13 +37,7 @@ export const STRICT_REGIMES = ['hipaa', 'pci', 'soc2'] as const;
 export const underStrictCompliance = (doc: ArchDocument): boolean =>
   (doc.constraints.compliance ?? []).some((c) => (STRICT_REGIMES as readonly string[]).includes(c));
 
-/** Rounds for prose: 3 significant digits, thousands separated ("1,200", "0.45", "12.5"). */
-export function fmt(n: number): string {
-  if (n === 0) return '0';
-  const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
-}
+export { fmt };
 
 /** "a, b and c", shortened after `max` names. */
 export function names(list: readonly string[], max = 4): string {

@@ -1,3 +1,4 @@
+import { count } from '../../../format';
 import type { Link, PricerContext } from '../../types';
 import { monthlyRequests, usage } from '../helpers';
 
@@ -67,5 +68,4 @@ export function readsAndWrites(ctx: PricerContext, readTypes: readonly string[] 
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
-/** Whole-number display of a monthly count: `1,234,567`. */
-export const count = (n: number) => Math.round(n).toLocaleString('en-US');
+export { count };

@@ -1,4 +1,5 @@
 import { definePricer } from '../define';
+import { count } from '../../../format';
 import { monthlyRequests, usage } from '../helpers';
 
 /**
@@ -25,7 +26,7 @@ export default definePricer({
           usageBased: true,
         },
       ],
-      notes: [`${Math.round(messages).toLocaleString('en-US')} messages a month × 3 requests each`],
+      notes: [`${count(messages)} messages a month × 3 requests each`],
     };
   },
 });

@@ -1,3 +1,4 @@
+import { count } from '../../../format';
 import type { PriceQuery, PriceRecord } from '../../price-book';
 import { REFERENCE_REGION, type PricedCloud } from '../../regions';
 import type { Pricer, PricerContext } from '../../types';
@@ -56,7 +57,7 @@ export function smallestCovering<T extends { size: number }>(sizes: readonly T[]
 /** "1 instance", "2 instances" (`n` as written by `num`). */
 export const plural = (n: number, word: string, words = `${word}s`) => `${num(n)} ${n === 1 ? word : words}`;
 
-export const count = (n: number) => Math.round(n).toLocaleString('en-US');
+export { count };
 /** Up to `digits` decimals, no trailing zeros (for names and notes). */
 export const num = (n: number, digits = 3) => String(Number(n.toFixed(digits)));
 
