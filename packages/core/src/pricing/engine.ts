@@ -205,28 +205,23 @@ function newRun(doc: ArchDocument, book: PriceBook, trafficResult: TrafficResult
   return { doc, book, traffic: trafficResult, target, docCloud, lines: new Map(), sums: emptySum(), results: new Map(), reuse: new Map(), notShared: new Set(), links, loadOf };
 }
 
-/** Links from the graph's adjacency lists: O(degree). */
-function graphLinks(graph: ArchGraph, trafficResult: TrafficResult) {
+/** Links from the graph's adjacency lists, O(degree), each with its connection's load. */
+function graphLinks(graph: ArchGraph, loadOf: (connection: number) => Load) {
   return (_component: Component, i: number | undefined, direction: 'incoming' | 'outgoing'): Link[] => {
     const incoming = direction === 'incoming';
     return (incoming ? inOf(graph, i!) : outOf(graph, i!)).map((e) => {
       const other = incoming ? graph.from[e]! : graph.to[e]!;
-      return { connection: graph.doc.connections[e]!, other: graph.doc.components[other]!, otherDef: graph.defs[other], load: trafficResult.connectionLoad(e) };
+      return { connection: graph.doc.connections[e]!, other: graph.doc.components[other]!, otherDef: graph.defs[other], load: loadOf(e) };
     });
   };
 }
 
-/** Links found by scanning the document's connections: O(connections), for pricing a single component. */
-function scannedLinks(doc: ArchDocument, trafficResult: TrafficResult) {
-  return (component: Component, _i: number | undefined, direction: 'incoming' | 'outgoing'): Link[] => {
-    const links: Link[] = [];
-    doc.connections.forEach((connection, e) => {
-      const otherId = direction === 'incoming' ? (connection.to === component.id ? connection.from : undefined) : connection.from === component.id ? connection.to : undefined;
-      const other = otherId === undefined ? undefined : doc.components.find((c) => c.id === otherId);
-      if (other) links.push({ connection, other, otherDef: getComponentDef(other.type), load: trafficResult.connectionLoad(e) });
-    });
-    return links;
-  };
+const graphs = new WeakMap<ArchDocument, ArchGraph>();
+/** The graph of a document priced one component at a time (cheaper alternatives): built once per document. */
+function graphOf(doc: ArchDocument): ArchGraph {
+  let graph = graphs.get(doc);
+  if (!graph) graphs.set(doc, (graph = buildGraph(doc)));
+  return graph;
 }
 
 /** Prices one component; returns the priced component and whatever could not be priced. */
@@ -237,7 +232,15 @@ export function priceComponent(
   trafficResult: TrafficResult,
   target?: PricedCloud,
 ): { priced: PricedComponent; unpriced: UnpricedItem[]; total?: Decimal } {
-  const run = newRun(doc, book, trafficResult, target, scannedLinks(doc, trafficResult), (c) => trafficResult.components.get(c.id) ?? NO_LOAD);
+  // connections are looked up only when the pricer asks, through the document's graph (built on that first ask)
+  const links: PricingRun['links'] = (c, _i, direction) => {
+    const graph = graphOf(doc);
+    const i = graph.index.get(c.id);
+    // by id: the traffic may have been computed for the document before a change (cheaper alternatives)
+    const loadOf = (e: number) => trafficResult.connections.get(doc.connections[e]!.id) ?? NO_LOAD;
+    return i === undefined ? [] : graphLinks(graph, loadOf)(c, i, direction);
+  };
+  const run = newRun(doc, book, trafficResult, target, links, (c) => trafficResult.components.get(c.id) ?? NO_LOAD);
   const { priced, unpriced, sum } = priceOne(run, undefined, component, getComponentDef(component.type)!, resolveConfig(component) ?? {});
   return { priced, unpriced, ...(sum.total && { total: sum.total }) };
 }
@@ -384,7 +387,7 @@ export function price(doc: ArchDocument, book: PriceBook, options: PriceOptions 
   const graph = options.graph ?? buildGraph(doc);
   const trafficResult = options.traffic ?? computeTraffic(doc, graph);
   const cloud = options.cloud ?? documentCloud(doc);
-  const run = newRun(doc, book, trafficResult, options.cloud, graphLinks(graph, trafficResult), (_, i) => trafficResult.componentLoad(i!));
+  const run = newRun(doc, book, trafficResult, options.cloud, graphLinks(graph, (e) => trafficResult.connectionLoad(e)), (_, i) => trafficResult.componentLoad(i!));
   const components: PricedComponent[] = [];
   const unpriced: UnpricedItem[] = [];
   const ends: LineSum[] = [];
