@@ -1,6 +1,6 @@
 import { getComponentDef, getConnectionDef } from '../catalog/catalog';
 import type { ComponentDef, ConnectionDef, Role } from '../catalog/types';
-import { resolveConfig } from '../document/resolve';
+import { resolveConfig, resolveConnectionConfig } from '../document/resolve';
 import type { ArchDocument } from '../document/schema';
 
 /**
@@ -21,6 +21,8 @@ export interface ArchGraph {
   connectionDefs: readonly ConnectionDef[];
   /** 1 for a connection that carries requests or messages (not telemetry, replication or dead letters), else 0. */
   carrying: Uint8Array;
+  /** Share of its source's traffic each connection carries (`config.share`, its type's default when unset). */
+  share: Float64Array;
   /**
    * Connection indexes leaving component i are `outEdges[outStart[i]] .. outEdges[outStart[i + 1] - 1]`, entering it
    * the same in `inEdges` (every type): compressed rows, each one contiguous array, so a walk over a large graph stays
@@ -34,8 +36,8 @@ export interface ArchGraph {
   readonly out: readonly (readonly number[])[];
   readonly in: readonly (readonly number[])[];
   /** Component index at each end of connection e; -1 for an end that names no component (never in a valid document). */
-  from: readonly number[];
-  to: readonly number[];
+  from: Int32Array;
+  to: Int32Array;
   hasRole(component: number, role: Role): boolean;
   /** Components with the `entrypoint` role (clients). */
   entrypoints: readonly number[];
@@ -47,6 +49,13 @@ function rolesOf(def: ComponentDef): ReadonlySet<Role> {
   let roles = roleSets.get(def);
   if (!roles) roleSets.set(def, (roles = new Set(def.roles)));
   return roles;
+}
+
+const defaultShares = new WeakMap<ConnectionDef, number>();
+function defaultShare(def: ConnectionDef): number {
+  let byDefault = defaultShares.get(def);
+  if (byDefault === undefined) defaultShares.set(def, (byDefault = (resolveConnectionConfig({ type: def.id })?.share as number | undefined) ?? 1));
+  return byDefault;
 }
 
 function rows(start: Int32Array, edges: Int32Array): number[][] {
@@ -83,15 +92,19 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     if (roles[i]!.has('entrypoint')) entrypoints.push(i);
   }
   const connectionDefs: ConnectionDef[] = new Array(m);
-  const from: number[] = new Array(m);
-  const to: number[] = new Array(m);
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
   const carrying = new Uint8Array(m);
+  const share = new Float64Array(m);
   const outDegree = new Int32Array(n);
   const inDegree = new Int32Array(n);
   for (let e = 0; e < m; e++) {
     const c = doc.connections[e]!;
     connectionDefs[e] = getConnectionDef(c.type)!;
     carrying[e] = connectionDefs[e]!.carries === 'none' ? 0 : 1;
+    // read here, while the connection is in cache: the traffic model reads shares in walk order
+    const own = c.config?.share;
+    share[e] = typeof own === 'number' ? own : defaultShare(connectionDefs[e]!);
     const a = index.get(c.from) ?? -1;
     const b = index.get(c.to) ?? -1;
     from[e] = a;
@@ -130,6 +143,7 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     configs,
     connectionDefs,
     carrying,
+    share,
     outStart,
     outEdges,
     inStart,

@@ -1,5 +1,3 @@
-import type { ConnectionDef } from '../catalog/types';
-import { resolveConnectionConfig } from '../document/resolve';
 import type { ArchDocument } from '../document/schema';
 import { buildGraph, type ArchGraph } from '../graph/graph';
 
@@ -81,25 +79,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): TrafficResult {
   const { peakRps: entryPeak, peakToAverage, basis } = entryRate(doc);
-  const { n, outStart, outEdges, to, entrypoints, carrying } = graph;
+  const { n, outStart, outEdges, to, entrypoints, carrying, share, configs } = graph;
   const m = doc.connections.length;
 
   // each traffic-carrying connection's share
-  const share = new Float64Array(m);
-  const defaultShares = new Map<ConnectionDef, number>();
-  for (let e = 0; e < m; e++) {
-    if (!carrying[e]) continue;
-    const own = doc.connections[e]!.config?.share;
-    if (typeof own === 'number') {
-      share[e] = own;
-      continue;
-    }
-    // the type's default when the connection sets none, once per type
-    const def = graph.connectionDefs[e]!;
-    let byDefault = defaultShares.get(def);
-    if (byDefault === undefined) defaultShares.set(def, (byDefault = (resolveConnectionConfig({ type: def.id })?.share as number | undefined) ?? 1));
-    share[e] = byDefault;
-  }
   const isClient = new Uint8Array(n);
   for (const i of entrypoints) isClient[i] = 1;
 
@@ -151,11 +134,14 @@ export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): 
     if (isClient[i] && entrypoints.length > 0) peak[i] = entryPeak / entrypoints.length;
     if (inDegree[i] === 0) queue[tail++] = i;
   }
+  // [TR5] usage overrides, read in document order (the pass below visits components in an order the memory doesn't like)
+  const usages: Array<Usage | undefined> = new Array(n);
+  for (let i = 0; i < n; i++) usages[i] = configs[i]!.usage as Usage | undefined;
   const connectionPeak = new Float64Array(m);
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    const override = usageOverride(graph.configs[node]!, peakToAverage);
-    if (override !== undefined) peak[node] = override; // [TR5]
+    const monthly = usages[node]?.monthlyRequests ?? usages[node]?.monthlyMessages;
+    if (monthly !== undefined) peak[node] = (monthly / SECONDS_PER_MONTH) * peakToAverage;
     for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
       const e = outEdges[k]!;
       if (!carrying[e]) continue;
@@ -172,18 +158,18 @@ export function traffic(doc: ArchDocument, graph: ArchGraph = buildGraph(doc)): 
   const egress = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (isClient[i]) continue;
-    const usage = graph.configs[i]!.usage as { responseSizeKb?: number; monthlyEgressGb?: number } | undefined;
+    const usage = usages[i];
     if (usage?.monthlyEgressGb !== undefined) egress[i] = usage.monthlyEgressGb;
     else if (fromClients[i]! > 0) egress[i] = ((fromClients[i]! / peakToAverage) * SECONDS_PER_MONTH * (usage?.responseSizeKb ?? DEFAULT_RESPONSE_SIZE_KB)) / KB_PER_GB;
   }
   return new Traffic(entryPeak, peakToAverage, basis, graph, peak, egress, connectionPeak);
 }
 
-/** [TR5] The peak rate a usage override sets, if any. */
-function usageOverride(config: Record<string, unknown>, peakToAverage: number): number | undefined {
-  const usage = config.usage as { monthlyRequests?: number; monthlyMessages?: number } | undefined;
-  const monthly = usage?.monthlyRequests ?? usage?.monthlyMessages;
-  return monthly === undefined ? undefined : (monthly / SECONDS_PER_MONTH) * peakToAverage;
+interface Usage {
+  monthlyRequests?: number;
+  monthlyMessages?: number;
+  monthlyEgressGb?: number;
+  responseSizeKb?: number;
 }
 
 /**
