@@ -32,6 +32,9 @@ export interface ArchGraph {
   outEdges: Int32Array;
   inStart: Int32Array;
   inEdges: Int32Array;
+  /** The component at the other end of each entry of `outEdges` / `inEdges`: a walk reads it in order instead of looking up `to[e]` / `from[e]`. */
+  outTo: Int32Array;
+  inFrom: Int32Array;
   /** The same lists as arrays, built on first use: for code where convenience matters more than speed. */
   readonly out: readonly (readonly number[])[];
   readonly in: readonly (readonly number[])[];
@@ -123,13 +126,17 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
   }
   const outEdges = new Int32Array(outStart[n]!);
   const inEdges = new Int32Array(inStart[n]!);
+  const outTo = new Int32Array(outStart[n]!);
+  const inFrom = new Int32Array(inStart[n]!);
   const outFill = outStart.slice(0, n);
   const inFill = inStart.slice(0, n);
   for (let e = 0; e < m; e++) {
     const a = from[e]!;
     const b = to[e]!;
     if (a < 0 || b < 0) continue;
+    outTo[outFill[a]!] = b;
     outEdges[outFill[a]!++] = e;
+    inFrom[inFill[b]!] = a;
     inEdges[inFill[b]!++] = e;
   }
   let outLists: number[][] | undefined;
@@ -148,6 +155,8 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     outEdges,
     inStart,
     inEdges,
+    outTo,
+    inFrom,
     get out() {
       return (outLists ??= rows(outStart, outEdges));
     },

@@ -5,7 +5,7 @@ import type { Connection } from '../../document/schema';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
 import { fmt } from '../../format';
-import { beside, freshId, nameList } from './helpers';
+import { beside, componentNames, freshId, nameList } from './helpers';
 
 /** The authenticating API gateway the fix puts in front of an exposed service, by document cloud (`kong` otherwise). */
 export const AUTH_GATEWAY_BY_CLOUD: Record<string, string> = { aws: 'aws.api-gateway', gcp: 'gcp.api-gateway', azure: 'azure.api-management' };
@@ -16,6 +16,16 @@ export const AUTH_GATEWAY_BY_CLOUD: Record<string, string> = { aws: 'aws.api-gat
  * stop a client that calls them directly, not traffic relayed by an unauthenticated component that holds the keys.
  */
 const SIGNS_EVERY_REQUEST = new Set(['pinecone']);
+
+// component kinds, as bits
+const CLIENT = 1;
+const STORE = 2;
+const GATE = 4;
+const SIGNS = 8;
+const SERVICE = 16;
+const PUBLIC = 32; // `public: true` written in the file
+const PERSONAL = 64;
+const STATIC_CONTENT = 128; // has the role; whether it serves public static content by design is asked only then
 
 const unset = (auth: unknown) => auth === undefined || auth === 'none';
 
@@ -40,7 +50,6 @@ export default defineRule({
       isStore(i) &&
       (!unset(cfg(i).auth) || SIGNS_EVERY_REQUEST.has(graph.defs[i]!.id) || (graph.hasRole(i, 'object-storage') && cfg(i).public !== true));
     const carries = (e: number) => graph.carrying[e] === 1;
-    const follow = (e: number) => carries(e) && !(isClient(graph.from[e]!) && signsDirectCalls(graph.to[e]!));
     const fedFrom = (i: number) => someIn(graph, i, carries);
     /** Static assets are public by design: object storage with the static-content role, no personal data, public or behind a CDN. */
     const staticByDesign = (i: number) =>
@@ -52,36 +61,48 @@ export default defineRule({
     const internetFacing = (i: number) =>
       explicitPublic(i) || (graph.hasRole(i, 'edge') && cfg(i).public !== false && !fedFrom(i));
 
+    // What the searches ask of each component and connection, worked out once in document order: the searches visit
+    // them in graph order, which on a large design is no order at all for the memory.
+    const kind = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      kind[i] = (isClient(i) ? CLIENT : 0) | (isStore(i) ? STORE : 0) | (isService(i) ? SERVICE : 0) | (gate(i) ? GATE : 0) | (signsDirectCalls(i) ? SIGNS : 0);
+      kind[i]! |= (explicitPublic(i) ? PUBLIC : 0) | (cfg(i).personalData === true ? PERSONAL : 0) | (graph.hasRole(i, 'static-content') ? STATIC_CONTENT : 0);
+    }
+    const follows = new Uint8Array(graph.from.length);
+    for (let e = 0; e < follows.length; e++) follows[e] = carries(e) && !(kind[graph.from[e]!]! & CLIENT && kind[graph.to[e]!]! & SIGNS) ? 1 : 0;
+    const follow = (e: number) => follows[e] === 1;
+    /** Where unauthenticated traffic stops: at a gate (it authenticates) or a client (not ours). */
+    const stops = GATE | CLIENT;
+
     // Multi-source search with the authenticating components removed. Each component is labelled with the entry point
     // that reached it first: client-facing entry points first, then internet-facing components nothing reached.
     const label = new Int32Array(n).fill(-1);
     const entries: number[] = [];
     const entryConnections = new Map<number, number[]>();
-    const order: number[] = [];
-    const expand = (queue: number[]) => {
-      for (let k = 0; k < queue.length; k++) {
-        const v = queue[k]!;
-        order.push(v);
-        if (isStore(v) || isClient(v)) continue; // data ends a path; external systems are not ours
+    // the components in the order the searches reach them, each search's queue a stretch of it
+    const order = new Int32Array(n);
+    let reached = 0;
+    const expand = (head: number) => {
+      for (; head < reached; head++) {
+        const v = order[head]!;
+        if (kind[v]! & (STORE | CLIENT)) continue; // data ends a path; external systems are not ours
         for (let at = graph.outStart[v]!; at < graph.outStart[v + 1]!; at++) {
-          const e = graph.outEdges[at]!;
-          const t = graph.to[e]!;
-          if (!follow(e) || label[t]! >= 0 || gate(t) || isClient(t)) continue;
+          const t = graph.outTo[at]!;
+          if (label[t]! >= 0 || kind[t]! & stops || !follows[graph.outEdges[at]!]) continue;
           label[t] = label[v]!;
-          queue.push(t);
+          order[reached++] = t;
         }
       }
     };
-    const first: number[] = [];
     for (const c of graph.entrypoints) {
       for (let at = graph.outStart[c]!; at < graph.outStart[c + 1]!; at++) {
         const e = graph.outEdges[at]!;
         const t = graph.to[e]!;
-        if (!follow(e) || gate(t) || isClient(t)) continue;
+        if (!follows[e] || kind[t]! & stops) continue;
         if (label[t]! < 0) {
           label[t] = t;
           entries.push(t);
-          first.push(t);
+          order[reached++] = t;
         }
         if (label[t] !== t) continue;
         const list = entryConnections.get(t);
@@ -89,13 +110,13 @@ export default defineRule({
         else entryConnections.set(t, [e]);
       }
     }
-    expand(first);
-    const second: number[] = [];
+    expand(0);
+    const second = reached;
     for (let i = 0; i < n; i++) {
-      if (label[i]! >= 0 || isClient(i) || gate(i) || !internetFacing(i)) continue;
+      if (label[i]! >= 0 || kind[i]! & stops || !internetFacing(i)) continue;
       label[i] = i;
       entries.push(i);
-      second.push(i);
+      order[reached++] = i;
     }
     expand(second);
 
@@ -105,11 +126,10 @@ export default defineRule({
     for (const s of stack) direct[s] = 1;
     while (stack.length > 0) {
       const v = stack.pop()!;
-      if (isService(v) || isStore(v) || isClient(v)) continue;
+      if (kind[v]! & (SERVICE | STORE | CLIENT)) continue;
       for (let at = graph.outStart[v]!; at < graph.outStart[v + 1]!; at++) {
-        const e = graph.outEdges[at]!;
-        const t = graph.to[e]!;
-        if (follow(e) && !direct[t] && label[t]! >= 0) {
+        const t = graph.outTo[at]!;
+        if (!direct[t] && label[t]! >= 0 && follows[graph.outEdges[at]!]) {
           direct[t] = 1;
           stack.push(t);
         }
@@ -117,8 +137,9 @@ export default defineRule({
     }
 
     const exposedBy = new Map<number, number[]>();
-    for (const v of order) {
-      if (!(isService(v) || isStore(v)) || staticByDesign(v)) continue;
+    for (let k = 0; k < reached; k++) {
+      const v = order[k]!;
+      if (!(kind[v]! & (SERVICE | STORE)) || (kind[v]! & STATIC_CONTENT && staticByDesign(v))) continue;
       const list = exposedBy.get(label[v]!) ?? [];
       list.push(v);
       exposedBy.set(label[v]!, list);
@@ -137,9 +158,8 @@ export default defineRule({
     while (back.length > 0) {
       const v = back.pop()!;
       for (let at = graph.inStart[v]!; at < graph.inStart[v + 1]!; at++) {
-        const e = graph.inEdges[at]!;
-        const u = graph.from[e]!;
-        if (follow(e) && !leads[u] && label[u]! >= 0 && !isStore(u)) {
+        const u = graph.inFrom[at]!;
+        if (!leads[u] && label[u]! >= 0 && !(kind[u]! & STORE) && follows[graph.inEdges[at]!]) {
           leads[u] = 1;
           back.push(u);
         }
@@ -150,7 +170,15 @@ export default defineRule({
     for (const entry of entries) {
       const exposed = exposedBy.get(entry);
       if (!exposed) continue;
-      findings.push(finding(ctx, entry, exposed, entryConnections.get(entry) ?? [], { direct, leads, follow, explicitPublic, isStore, isService }));
+      findings.push(finding(ctx, entry, exposed, entryConnections.get(entry) ?? [], {
+        direct,
+        leads,
+        follow,
+        explicitPublic: (i) => (kind[i]! & PUBLIC) !== 0,
+        isStore: (i) => (kind[i]! & STORE) !== 0,
+        isService: (i) => (kind[i]! & SERVICE) !== 0,
+        holdsPersonalData: (i) => (kind[i]! & PERSONAL) !== 0,
+      }));
     }
     return findings;
   },
@@ -163,6 +191,7 @@ interface Facts {
   explicitPublic: (i: number) => boolean;
   isStore: (i: number) => boolean;
   isService: (i: number) => boolean;
+  holdsPersonalData: (i: number) => boolean;
 }
 
 function finding(ctx: RuleContext, entry: number, exposed: number[], fromClients: number[], facts: Facts): FindingDraft {
@@ -173,7 +202,7 @@ function finding(ctx: RuleContext, entry: number, exposed: number[], fromClients
   const stores = exposed.filter(facts.isStore);
   const services = exposed.filter(facts.isService);
   const open = stores.filter((i) => facts.direct[i] || facts.explicitPublic(i));
-  const personal = exposed.filter((i) => ctx.config(i).personalData === true);
+  const personal = exposed.filter(facts.holdsPersonalData);
   const clients = [...new Set(fromClients.map((e) => graph.from[e]!))].map((c) => ctx.name(c));
   const rate = ctx.traffic.componentPeakRps[entry]!;
 
@@ -196,16 +225,16 @@ function finding(ctx: RuleContext, entry: number, exposed: number[], fromClients
     const what =
       others.length === 0
         ? `nothing on the way checks who is calling — no gateway or load balancer with \`auth\`, no auth provider, and no \`auth\` on ${name} itself`
-        : `${exposed.includes(entry) ? 'it and ' : ''}${behind} behind it (${nameList(others.map((i) => ctx.name(i)))}) ${plural ? 'are' : 'is'} reachable with no gateway or load balancer \`auth\`, auth provider or service \`auth\` on the way`;
+        : `${exposed.includes(entry) ? 'it and ' : ''}${behind} behind it (${componentNames(ctx, others)}) ${plural ? 'are' : 'is'} reachable with no gateway or load balancer \`auth\`, auth provider or service \`auth\` on the way`;
     parts.push(`${head} ${how} without authentication: ${what}`);
     if (rate > 0 && fromClients.length > 0) parts.push(`${fmt(rate)} requests/s arrive there at peak`);
     const openBehind = open.filter((i) => i !== entry);
-    if (openBehind.length > 0) parts.push(`${nameList(openBehind.map((i) => ctx.name(i)))} ${openBehind.length === 1 ? 'is a datastore' : 'are datastores'} open to the internet with no service of ours in front`);
+    if (openBehind.length > 0) parts.push(`${componentNames(ctx, openBehind)} ${openBehind.length === 1 ? 'is a datastore' : 'are datastores'} open to the internet with no service of ours in front`);
   }
   const personalStores = personal.filter(facts.isStore);
   const personalServices = personal.filter((i) => !facts.isStore(i));
-  if (personalStores.length > 0) parts.push(`${personalStores.includes(entry) && personalStores.length === 1 ? 'it' : nameList(personalStores.map((i) => ctx.name(i)))} ${personalStores.length === 1 ? 'holds' : 'hold'} personal data`);
-  if (personalServices.length > 0) parts.push(`${nameList(personalServices.map((i) => ctx.name(i)))} ${personalServices.length === 1 ? 'handles' : 'handle'} personal data`);
+  if (personalStores.length > 0) parts.push(`${personalStores.includes(entry) && personalStores.length === 1 ? 'it' : componentNames(ctx, personalStores)} ${personalStores.length === 1 ? 'holds' : 'hold'} personal data`);
+  if (personalServices.length > 0) parts.push(`${componentNames(ctx, personalServices)} ${personalServices.length === 1 ? 'handles' : 'handle'} personal data`);
 
   const fix = fixFor(ctx, entry, exposed, fromClients, facts);
   return {
@@ -265,7 +294,7 @@ function fixFor(ctx: RuleContext, entry: number, exposed: number[], fromClients:
     summary = `Put an API gateway (${inserted.id}) with JWT auth in front of ${graph.hasRole(entry, 'edge') ? `what ${name} forwards to` : name}`;
   }
   for (const i of privatise) ops.push({ op: 'updateComponent', id: graph.ids[i]!, config: { public: false } });
-  if (privatise.length > 0) summary += ` and make ${nameList(privatise.map((i) => ctx.name(i)), 3)} private`;
+  if (privatise.length > 0) summary += ` and make ${componentNames(ctx, privatise, 3)} private`;
   return { origin: 'fix:auth', summary: summary.slice(0, 200), ops };
 }
 

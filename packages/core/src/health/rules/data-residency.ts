@@ -4,7 +4,7 @@ import { documentCloud } from '../../pricing/engine';
 import { cloudOfRegion, isEuRegion, REFERENCE_REGION, type PricedCloud } from '../../pricing/regions';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { nameList } from './helpers';
+import { componentNames, nameList } from './helpers';
 
 /** The EU region the fix moves a component (or the document) to, on each cloud. */
 export const EU_REGION: Record<PricedCloud, string> = { aws: 'eu-west-1', gcp: 'europe-west1', azure: 'westeurope' };
@@ -128,12 +128,12 @@ function documentRegionFinding(ctx: RuleContext, region: string, inherit: number
   const eu = EU_REGION[cloud];
   const k = inherit.length;
   const storesNote =
-    stores.length === 0 ? '' : stores.length === k && k > 1 ? ' (all of them store it)' : ` (${nameList(stores.map((i) => ctx.name(i)), 4)} ${stores.length === 1 ? 'stores' : 'store'} it)`;
+    stores.length === 0 ? '' : stores.length === k && k > 1 ? ' (all of them store it)' : ` (${componentNames(ctx, stores, 4)} ${stores.length === 1 ? 'stores' : 'store'} it)`;
   return {
     components: inherit.map((i) => ctx.graph.ids[i]!),
     connections: [],
     severity: stores.length > 0 ? 'critical' : 'high',
-    message: `The document region ${region} is outside the EU/EEA, and ${k} component${k === 1 ? '' : 's'} holding personal data run${k === 1 ? 's' : ''} there: ${nameList(inherit.map((i) => ctx.name(i)), 6)}${storesNote}. ${LAW}.`,
+    message: `The document region ${region} is outside the EU/EEA, and ${k} component${k === 1 ? '' : 's'} holding personal data run${k === 1 ? 's' : ''} there: ${componentNames(ctx, inherit, 6)}${storesNote}. ${LAW}.`,
     remediation: `Deploy in an EU region (${eu} on ${cloud.toUpperCase()}), or give the components holding personal data an EU \`region\` of their own.`,
     fix: { origin: 'fix:data-residency', summary: `Move the design to ${eu}`, ops: [{ op: 'setConstraints', constraints: { region: eu } }] },
   };
@@ -147,7 +147,7 @@ function noRegionFinding(ctx: RuleContext, unplaced: number[]): FindingDraft {
     components: unplaced.map((i) => ctx.graph.ids[i]!),
     connections: [],
     severity: 'medium',
-    message: `GDPR applies but no region is set, so nothing shows where ${k} component${k === 1 ? '' : 's'} holding personal data run (${nameList(unplaced.map((i) => ctx.name(i)), 6)}); the design is priced in ${REFERENCE_REGION[cloud]}, outside the EU/EEA.`,
+    message: `GDPR applies but no region is set, so nothing shows where ${k} component${k === 1 ? '' : 's'} holding personal data run (${componentNames(ctx, unplaced, 6)}); the design is priced in ${REFERENCE_REGION[cloud]}, outside the EU/EEA.`,
     remediation: `Set \`constraints.region\` to an EU region (for example ${eu}).`,
     fix: { origin: 'fix:data-residency', summary: `Place the design in ${eu}`, ops: [{ op: 'setConstraints', constraints: { region: eu } }] },
   };
@@ -175,9 +175,9 @@ function saasFinding(ctx: RuleContext, i: number, holds: Array<string | undefine
 
   const how: string[] = [];
   if (own) how.push('holds personal data itself');
-  if (senders.size > 0) how.push(`receives personal data from ${nameList([...senders].map((u) => ctx.name(u)), 4)}`);
-  if (relayedBy.size > 0) how.push(`receives telemetry of components with personal data through ${nameList([...relayedBy].map((u) => ctx.name(u)))}`);
-  if (fronted.size > 0) how.push(`carries the traffic of ${nameList([...fronted].map((u) => ctx.name(u)), 4)}`);
+  if (senders.size > 0) how.push(`receives personal data from ${componentNames(ctx, [...senders], 4)}`);
+  if (relayedBy.size > 0) how.push(`receives telemetry of components with personal data through ${componentNames(ctx, [...relayedBy])}`);
+  if (fronted.size > 0) how.push(`carries the traffic of ${componentNames(ctx, [...fronted], 4)}`);
   const where = type === 'datadog' ? `its site is ${String(config.site)}` : region !== undefined ? `its region is ${region}` : 'no EU region is configured';
   const setting = EU_SETTING[type];
   const ops: Op[] | undefined = setting && [{ op: 'updateComponent', id: graph.ids[i]!, config: setting.config }];

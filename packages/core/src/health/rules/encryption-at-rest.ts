@@ -4,7 +4,7 @@ import type { PricedCloud } from '../../pricing/regions';
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
 import { fmt } from '../../format';
-import { nameList } from './helpers';
+import { componentNames, nameList } from './helpers';
 
 /** Compliance regimes that require data at rest to be encrypted, with their display names. */
 export const ENCRYPTION_REGIMES: Record<string, string> = { hipaa: 'HIPAA', pci: 'PCI DSS', soc2: 'SOC 2' };
@@ -119,7 +119,7 @@ export default defineRule({
       else if (config.encryptedAtRest !== true) flagged.push({ i, verdict });
     }
     const names = nameList(regimes.map((r) => ENCRYPTION_REGIMES[r]!));
-    const notFlagged = skipped.length > 0 ? ` (Not flagged because they encrypt at rest on their own: ${nameList(skipped.map((i) => ctx.name(i)), 4)}.)` : '';
+    const notFlagged = skipped.length > 0 ? ` (Not flagged because they encrypt at rest on their own: ${componentNames(ctx, skipped, 4)}.)` : '';
     return flagged.map(({ i, verdict }): FindingDraft => {
       const config = ctx.config(i);
       const id = graph.ids[i]!;

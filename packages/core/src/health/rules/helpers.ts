@@ -10,6 +10,12 @@ export function nameList(names: readonly string[], max = 5): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
+/** `nameList` of components by index, looking up only the names it shows (a finding may concern 100,000 components). */
+export function componentNames(ctx: RuleContext, components: readonly number[], max = 5): string {
+  if (components.length <= max) return nameList(components.map((i) => ctx.name(i)), max);
+  return `${components.slice(0, max).map((i) => ctx.name(i)).join(', ')} and ${components.length - max} more`;
+}
+
 /** Components a service mesh covers with the given capability (`mtls` or `circuitBreaking`), by index. */
 export function meshCoverage(ctx: RuleContext, capability: 'mtls' | 'circuitBreaking'): Set<number> {
   const covered = new Set<number>();

@@ -5,7 +5,7 @@ import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext, Severity } from '../types';
 import { fmt } from '../../format';
-import { beside, freshId, nameList } from './helpers';
+import { beside, componentNames, freshId, nameList } from './helpers';
 
 export const SIGNALS = ['metrics', 'traces', 'logs'] as const;
 export type Signal = (typeof SIGNALS)[number];
@@ -117,7 +117,7 @@ function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: num
   const severity: Severity = signal === 'traces' ? (most ? 'medium' : 'low') : most ? 'high' : 'medium';
   const one = lacking.length === 1;
   const noun = total === 1 ? 'service' : 'services';
-  const names = nameList(lacking.map((i) => ctx.name(i)), 6);
+  const names = componentNames(ctx, lacking, 6);
 
   let hasStore = false;
   for (let i = 0; i < graph.n && !hasStore; i++) if (graph.hasRole(i, STORE_ROLE[signal])) hasStore = true;
@@ -126,7 +126,7 @@ function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: num
   const where = !hasStore
     ? `, and the design has no ${STORE_NOUN[signal]}`
     : deadEnds.size > 0
-      ? ` (${nameList([...deadEnds].map((i) => ctx.name(i)))} ${deadEnds.size === 1 ? 'receives' : 'receive'} ${one ? 'its' : 'their'} telemetry but ${deadEnds.size === 1 ? 'forwards' : 'forward'} no ${signal} to a store)`
+      ? ` (${componentNames(ctx, [...deadEnds])} ${deadEnds.size === 1 ? 'receives' : 'receive'} ${one ? 'its' : 'their'} telemetry but ${deadEnds.size === 1 ? 'forwards' : 'forward'} no ${signal} to a store)`
       : '';
 
   let busiest = lacking[0]!;
