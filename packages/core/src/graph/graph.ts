@@ -42,6 +42,11 @@ export interface ArchGraph {
   from: Int32Array;
   to: Int32Array;
   hasRole(component: number, role: Role): boolean;
+  /**
+   * 1 for each component with the role, else 0: made on first request and kept for the graph's other readers. Walks in
+   * graph order read these rather than `hasRole`, which on a large design misses the processor's caches.
+   */
+  withRole(role: Role): Uint8Array;
   /** Components with the `entrypoint` role (clients). */
   entrypoints: readonly number[];
 }
@@ -147,6 +152,7 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     inFrom[inFill[b]!] = a;
     inEdges[inFill[b]!++] = e;
   }
+  const flagsByRole = new Map<Role, Uint8Array>();
   let outLists: number[][] | undefined;
   let inLists: number[][] | undefined;
   return {
@@ -174,6 +180,15 @@ export function buildGraph(doc: ArchDocument): ArchGraph {
     from,
     to,
     hasRole: (component, role) => roles[component]!.has(role),
+    withRole(role) {
+      let flags = flagsByRole.get(role);
+      if (!flags) {
+        flags = new Uint8Array(n);
+        for (let i = 0; i < n; i++) if (roles[i]!.has(role)) flags[i] = 1;
+        flagsByRole.set(role, flags);
+      }
+      return flags;
+    },
     entrypoints,
   };
 }

@@ -6,6 +6,8 @@ import { meshCoverage } from './helpers';
 /** What a caller waits when a callee hangs and no timeout is set (typical HTTP client default). */
 export const DEFAULT_CLIENT_TIMEOUT_S = 30;
 
+const SERVICE_CALLS = new Set(['http', 'grpc', 'graphql']);
+
 export default defineRule({
   id: 'circuit-breaker',
   name: 'Circuit breakers',
@@ -16,13 +18,14 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const meshed = meshCoverage(ctx, 'circuitBreaking');
+    const service = graph.withRole('service');
     const findings: FindingDraft[] = [];
     for (let e = 0; e < ctx.doc.connections.length; e++) {
       const def = graph.connectionDefs[e]!;
-      if (!def.synchronous || !['http', 'grpc', 'graphql'].includes(def.id)) continue;
+      if (!SERVICE_CALLS.has(def.id)) continue;
       const a = graph.from[e]!;
       const b = graph.to[e]!;
-      if (!graph.hasRole(a, 'service') || !graph.hasRole(b, 'service')) continue;
+      if (!service[a] || !service[b]) continue;
       const connection = ctx.doc.connections[e]!;
       const config = connection.config ?? {};
       if (config.circuitBreaker === true || (meshed.has(a) && meshed.has(b))) continue;
