@@ -29,7 +29,10 @@ describe('dominators', () => {
       const all = () => true;
       const roots = graph.entrypoints;
       const base = reachable(graph, roots, all);
-      const idom = dominators(graph, roots, all);
+      const { idom, reached } = dominators(graph, roots, all);
+      // reached: exactly the reachable components, each after its immediate dominator
+      expect([...reached].sort((a, b) => a - b)).toEqual(graph.ids.map((_, v) => v).filter((v) => base[v]));
+      for (let k = 0; k < reached.length; k++) if (idom[reached[k]!]! >= 0) expect(reached.indexOf(idom[reached[k]!]!)).toBeLessThan(k);
       for (let x = 0; x < graph.n; x++) {
         if (roots.includes(x)) continue;
         const without = reachable(graph, roots, all, (c) => c === x);
@@ -50,7 +53,7 @@ describe('dominators', () => {
 
   it('[GR2] handle a layered graph with astronomically many paths', () => {
     const graph = buildGraph(generateArchitecture({ shape: 'layered', components: 20000, seed: 2 }));
-    const idom = dominators(graph, graph.entrypoints, () => true);
+    const { idom } = dominators(graph, graph.entrypoints, () => true);
     expect(idom[graph.index.get('web')!]).toBe(-1); // only the virtual root above the clients dominates a client
     expect(idom[graph.index.get('lb')!]).toBe(graph.index.get('web'));
     expect(idom[graph.index.get('svc-0')!]).toBe(graph.index.get('lb'));

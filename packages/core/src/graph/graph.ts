@@ -231,10 +231,8 @@ export function reachable(graph: ArchGraph, sources: readonly number[], follow: 
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (let k = graph.outStart[node]!; k < graph.outStart[node + 1]!; k++) {
-      const e = graph.outEdges[k]!;
-      if (!follow(e)) continue;
-      const next = graph.to[e]!;
-      if (seen[next] || blocked?.(next)) continue;
+      const next = graph.outTo[k]!;
+      if (seen[next] || !follow(graph.outEdges[k]!) || blocked?.(next)) continue;
       seen[next] = 1;
       stack.push(next);
     }
@@ -246,26 +244,25 @@ export function reachable(graph: ArchGraph, sources: readonly number[], follow: 
  * Immediate dominators from a virtual root joined to `roots` (Lengauer–Tarjan with path compression, O(m log n)):
  * `idom[v]` is the component every path from the roots to `v` must pass just before `v`, or -1 when only the root
  * dominates it (or it is unreachable). A component that dominates others is one whose failure cuts them off.
+ * `reached` lists the components reachable from the roots in depth-first preorder, so each comes after its immediate
+ * dominator (an ancestor in the depth-first tree): a backward sweep over it sums up dominator subtrees.
  * Adjacency, buckets and stacks live in typed arrays: no allocation per vertex.
  */
-export function dominators(graph: ArchGraph, roots: readonly number[], follow: EdgeFilter): Int32Array {
+export function dominators(graph: ArchGraph, roots: readonly number[], follow: EdgeFilter): { idom: Int32Array; reached: Int32Array } {
   const n = graph.n;
   const ROOT = n; // virtual root
   const size = n + 1;
 
   // successors over the followed connections, as compressed rows: succ[succStart[v] .. succStart[v + 1])
   const succStart = new Int32Array(size + 1);
-  const { outStart, outEdges } = graph;
+  const { outStart, outEdges, outTo } = graph;
   for (let v = 0; v < n; v++) for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (follow(outEdges[k]!)) succStart[v + 1]!++;
   succStart[ROOT + 1] = roots.length;
   for (let v = 0; v < size; v++) succStart[v + 1]! += succStart[v]!;
   const succ = new Int32Array(succStart[size]!);
   const fill = succStart.slice(0, size);
   for (let v = 0; v < n; v++) {
-    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
-      const e = outEdges[k]!;
-      if (follow(e)) succ[fill[v]!++] = graph.to[e]!;
-    }
+    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (follow(outEdges[k]!)) succ[fill[v]!++] = outTo[k]!;
   }
   for (const r of roots) succ[fill[ROOT]!++] = r;
 
@@ -365,5 +362,5 @@ export function dominators(graph: ArchGraph, roots: readonly number[], follow: E
   }
   const result = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) result[v] = idom[v] === ROOT ? -1 : idom[v]!;
-  return result;
+  return { idom: result, reached: vertex.slice(1, count) };
 }

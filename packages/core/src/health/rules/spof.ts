@@ -1,6 +1,6 @@
 import { defineRule } from '../define';
 import type { FindingDraft } from '../types';
-import { dominators, reachable } from '../../graph/graph';
+import { dominators } from '../../graph/graph';
 import { fmt } from '../../format';
 import { isRedundant, nameList } from './helpers';
 
@@ -14,33 +14,25 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const flow = (e: number) => graph.carrying[e] === 1;
-    const live = reachable(graph, graph.entrypoints, flow);
-    const idom = dominators(graph, graph.entrypoints, flow);
-    // dominator tree children as compressed rows (child[childStart[v] .. childStart[v + 1])), to count and name what
-    // each component cuts off
+    const { idom, reached } = dominators(graph, graph.entrypoints, flow);
     const n = graph.n;
+    const live = new Uint8Array(n);
+    for (let k = 0; k < reached.length; k++) live[reached[k]!] = 1;
+    // subtree sizes: each component comes after its dominator in `reached`, so a backward sweep adds children into parents
+    const subtree = new Int32Array(n);
+    for (let k = reached.length - 1; k >= 0; k--) {
+      const v = reached[k]!;
+      if (idom[v]! >= 0) subtree[idom[v]!]! += subtree[v]! + 1;
+    }
+    // dominator tree children as compressed rows (child[childStart[v] .. childStart[v + 1])), to name what each
+    // component cuts off
     const childStart = new Int32Array(n + 1);
     for (let v = 0; v < n; v++) if (idom[v]! >= 0) childStart[idom[v]! + 1]!++;
     for (let v = 0; v < n; v++) childStart[v + 1]! += childStart[v]!;
     const child = new Int32Array(childStart[n]!);
     const fill = childStart.slice(0, n);
     for (let v = 0; v < n; v++) if (idom[v]! >= 0) child[fill[idom[v]!]!++] = v;
-    // subtree sizes: every vertex after its dominator in a preorder, so a reverse sweep adds children into parents
-    const subtree = new Int32Array(n);
-    const order = new Int32Array(n);
-    let ordered = 0;
-    const stack: number[] = [];
-    for (let v = 0; v < n; v++) if (idom[v] === -1 && live[v]) stack.push(v);
-    while (stack.length) {
-      const v = stack.pop()!;
-      order[ordered++] = v;
-      for (let k = childStart[v]!; k < childStart[v + 1]!; k++) stack.push(child[k]!);
-    }
-    for (let k = ordered - 1; k >= 0; k--) {
-      const v = order[k]!;
-      if (idom[v]! >= 0) subtree[idom[v]!]! += subtree[v]! + 1;
-    }
-    const liveCount = live.reduce((sum, x) => sum + x, 0) - graph.entrypoints.length;
+    const liveCount = reached.length - graph.entrypoints.length;
 
     const findings: FindingDraft[] = [];
     for (let i = 0; i < graph.n; i++) {
