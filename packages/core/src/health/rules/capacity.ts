@@ -25,12 +25,19 @@ function providerScaled(type: string, config: Record<string, unknown>): boolean 
   return config.serverless === true || (type === 'aws.eks' && config.computeMode !== 'managed-node-group') || (type === 'gcp.gke' && config.mode === 'autopilot');
 }
 
-/** A connection the receiver pulls from a queue, topic or log at its own pace: `consume`, or `stream` out of a stream or datastore. */
-function buffered(ctx: RuleContext, e: number): boolean {
+/**
+ * 1 for each connection the receiver pulls from a queue, topic or log at its own pace (`consume`, or `stream` out of a
+ * stream or datastore), worked out in document order: the passes below visit connections in graph order.
+ */
+function pulledConnections(ctx: RuleContext): Uint8Array {
   const { graph } = ctx;
-  const def = graph.connectionDefs[e]!;
-  const source = graph.from[e]!;
-  return def.id === 'consume' || (def.id === 'stream' && (graph.hasRole(source, 'stream') || graph.hasRole(source, 'datastore')));
+  const pulled = new Uint8Array(graph.from.length);
+  for (let e = 0; e < pulled.length; e++) {
+    const type = graph.connectionDefs[e]!.id;
+    const source = graph.from[e]!;
+    if (type === 'consume' || (type === 'stream' && (graph.hasRole(source, 'stream') || graph.hasRole(source, 'datastore')))) pulled[e] = 1;
+  }
+  return pulled;
 }
 
 /**
@@ -39,12 +46,12 @@ function buffered(ctx: RuleContext, e: number): boolean {
  * turn sees that smoothed rate too. One depth-first pass over the incoming connections, O(n + m); on a cycle the
  * share is taken as 1 (no smoothing assumed).
  */
-function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
+function immediateShares(ctx: RuleContext, rates: Float64Array, pulled: Uint8Array): Float64Array {
   const { graph } = ctx;
+  const { carrying } = graph;
   const k = ctx.traffic.peakToAverage;
   const share = new Float64Array(graph.n).fill(1);
   const state = new Uint8Array(graph.n); // 0 new, 1 in progress, 2 done
-  const carrying = (e: number) => graph.carrying[e] === 1;
   const stackNode = new Int32Array(graph.n);
   const stackNext = new Int32Array(graph.n);
   for (let root = 0; root < graph.n; root++) {
@@ -61,8 +68,8 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
       if (first + next < end) {
         stackNext[top] = next + 1;
         const e = graph.inEdges[first + next]!;
-        const u = graph.from[e]!;
-        if (carrying(e) && !buffered(ctx, e) && state[u] === 0) {
+        const u = graph.inFrom[first + next]!;
+        if (state[u] === 0 && carrying[e] && !pulled[e]) {
           state[u] = 1;
           top++;
           stackNode[top] = u;
@@ -74,11 +81,11 @@ function immediateShares(ctx: RuleContext, rates: Float64Array): Float64Array {
       let served = 0;
       for (let at = first; at < end; at++) {
         const e = graph.inEdges[at]!;
-        if (!carrying(e)) continue;
+        if (!carrying[e]) continue;
         const rate = rates[e]!;
         total += rate;
-        const u = graph.from[e]!;
-        served += rate * (buffered(ctx, e) ? 1 / k : state[u] === 2 ? share[u]! : 1);
+        const u = graph.inFrom[at]!;
+        served += rate * (pulled[e] ? 1 / k : state[u] === 2 ? share[u]! : 1);
       }
       share[v] = total > 0 ? served / total : 1;
       state[v] = 2;
@@ -104,6 +111,7 @@ export default defineRule({
     const findings: FindingDraft[] = [];
     const rates = ctx.traffic.connectionPeakRps;
     let shares: Float64Array | undefined;
+    let pulledFrom: Uint8Array | undefined;
     for (let i = 0; i < graph.n; i++) {
       if (graph.hasRole(i, 'entrypoint')) continue;
       const component = ctx.doc.components[i]!;
@@ -113,7 +121,8 @@ export default defineRule({
       if (providerScaled(component.type, config)) continue;
       const capacity = capacityOf(component, ctx.book, true, config);
       if (!capacity || !(capacity.perInstanceRps > 0)) continue;
-      shares ??= immediateShares(ctx, rates);
+      pulledFrom ??= pulledConnections(ctx);
+      shares ??= immediateShares(ctx, rates, pulledFrom);
 
       // what it must serve at once: requests at their peak, queued messages at their average, smoothed upstream
       const k = ctx.traffic.peakToAverage;
@@ -131,8 +140,8 @@ export default defineRule({
         const rate = rates[e]!;
         total += rate;
         if (def.carries === 'message') messageRate += rate;
-        const pulled = buffered(ctx, e);
-        const part = rate * (pulled ? 1 / k : shares[graph.from[e]!]!);
+        const pulled = pulledFrom[e] === 1;
+        const part = rate * (pulled ? 1 / k : shares[graph.inFrom[at]!]!);
         served += part;
         if (pulled) {
           queuedRate += rate;
