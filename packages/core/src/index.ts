@@ -1,7 +1,7 @@
 // The public API of @backarch/core. Inside the package, import modules directly, not through this file.
 
 // document
-export { FORMAT_VERSION, COMPLIANCE, CLOUDS, defaultConnectionId } from './document/schema';
+export { FORMAT_VERSION, COMPLIANCE, CLOUDS, defaultConnectionId, withConnectionId } from './document/schema';
 export type { ArchDocument, Component, Connection, Constraints, Position, Compliance, Cloud } from './document/schema';
 export { parseDocument, parseDocumentOrThrow, DocumentError, sortIssues } from './document/parse';
 export type { ParseResult } from './document/parse';

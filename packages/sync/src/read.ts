@@ -1,4 +1,4 @@
-import { FORMAT_VERSION, canonicalDocument, defaultConnectionId, parseDocument, type ArchDocument, type Component, type Connection, type DocumentIssue } from '@backarch/core';
+import { FORMAT_VERSION, canonicalDocument, parseDocument, withConnectionId, type ArchDocument, type Component, type Connection, type DocumentIssue } from '@backarch/core';
 import * as Y from 'yjs';
 import { copyJson, documentTypes } from './shape';
 
@@ -215,7 +215,7 @@ function canonical(doc: ArchDocument): ArchDocument {
     ...(c.description !== undefined && { description: c.description }),
     constraints: c.constraints,
     components: c.components as Component[],
-    connections: c.connections.map((connection): Connection => ({ ...connection, id: connection.id ?? defaultConnectionId(connection) })),
+    connections: c.connections.map((connection): Connection => withConnectionId(connection)),
   };
 }
 

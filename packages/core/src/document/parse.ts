@@ -1,7 +1,7 @@
 import { type DocumentIssue, issuesFromZod } from './issues';
 import { childPath, parseJsonText, type JsonSyntaxError } from './json-text';
 import { migrate } from './migrations';
-import { type ArchDocument, type Component, type Connection, defaultConnectionId, documentFileSchema } from './schema';
+import { type ArchDocument, type Component, type Connection, documentFileSchema, withConnectionId } from './schema';
 import { semanticIssues } from './validate';
 
 export type ParseResult =
@@ -65,7 +65,7 @@ export function parseDocument(input: string | unknown): ParseResult {
     ...(file.description !== undefined && { description: file.description }),
     constraints: file.constraints ?? {},
     components: (file.components ?? []) as Component[],
-    connections: (file.connections ?? []).map((c): Connection => ({ ...c, id: c.id ?? defaultConnectionId(c) })),
+    connections: (file.connections ?? []).map((c): Connection => withConnectionId(c)),
   };
   return { ok: true, document };
 }
