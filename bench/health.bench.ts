@@ -2,12 +2,13 @@
 // the generator's four shapes, and `backarch check` against `backarch validate` as whole processes. Targets are
 // printed beside the figures; benchmarks never fail. Generated designs are large first drafts: 5 % of calls and
 // databases lack a circuit breaker or standby (~1 finding per 10 components). The "bare" rows flaw every call and
-// database (~1 finding per component): the cost of writing findings, messages and fixes.
+// database (~1 finding per component): the cost of writing findings, messages and fixes. The "loaded" rows score the
+// random designs as read back from their file, the way `backarch check` and the server see them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPriceBook, health, serializeDocument } from '../packages/core/src/index';
+import { createPriceBook, health, parseDocument, serializeDocument } from '../packages/core/src/index';
 import { generateArchitecture, type GeneratedShape } from '../packages/core/src/testing/generate';
 import { PRICE_RECORDS } from '../packages/pricebook/src/index';
 import { measure, table } from './harness';
@@ -21,7 +22,7 @@ const median = new Map<string, number>();
 for (const size of SIZES) {
   for (const shape of SHAPES) {
     const doc = generateArchitecture({ shape, components: size, seed: 1 });
-    const options = size >= 100_000 ? { minRuns: 5, minMs: 0, warmup: 1 } : {};
+    const options = size >= 100_000 ? { minRuns: 9, minMs: 0, warmup: 1 } : {};
     const result = health(doc, { book });
     const t = measure(() => health(doc, { book }), options);
     median.set(`${shape} ${size}`, t.median);
@@ -63,6 +64,29 @@ for (const shape of SHAPES) {
   bareRows.push({ 'bare design': shape, components: 10_000, findings: result.findings.length, 'median ms': t.median, 'p95 ms': t.p95, 'µs/finding': (t.median * 1000) / result.findings.length, runs: t.runs });
 }
 table(bareRows);
+
+// The same random designs as `backarch check` and the server hold them: written canonically and parsed back (sorted
+// by id, objects made by the JSON reader and the schema rather than by the generator).
+console.log('');
+const loadedRows: Array<Record<string, string | number>> = [];
+const loadedMedian: number[] = [];
+for (const size of [10_000, 100_000]) {
+  const parsed = parseDocument(serializeDocument(generateArchitecture({ shape: 'random', components: size, seed: 1 })));
+  if (!parsed.ok) throw new Error('generated document does not parse');
+  const doc = parsed.document;
+  const t = measure(() => health(doc, { book }), size >= 100_000 ? { minRuns: 9, minMs: 0, warmup: 1 } : {});
+  loadedMedian.push(t.median);
+  const ratio = size >= 100_000 ? t.median / loadedMedian[0]! : undefined;
+  loadedRows.push({
+    'loaded from its file': 'random',
+    components: size,
+    'median ms': t.median,
+    'p95 ms': t.p95,
+    runs: t.runs,
+    target: ratio === undefined ? `≤ 25 ms ${t.median <= 25 ? '✓' : '✗'}` : `≤ 12× 10k: ${ratio.toFixed(1)}× ${ratio <= 12 ? '✓' : '✗'}`,
+  });
+}
+table(loadedRows);
 
 // whole processes on a generated 10k-component file (benchmarks run from the repository root)
 const bin = 'packages/cli/bin/backarch.js';

@@ -1,6 +1,6 @@
 import { inOf, outOf, someIn, someOut } from '../../graph/graph';
 import { getComponentDef } from '../../catalog/catalog';
-import type { Role } from '../../catalog/types';
+import type { ComponentDef, Role } from '../../catalog/types';
 import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext, Severity } from '../types';
@@ -50,10 +50,11 @@ export default defineRule({
     const services: number[] = [];
     for (let i = 0; i < graph.n; i++) if (graph.hasRole(i, 'service')) services.push(i);
     if (services.length === 0) return [];
+    const types = new Set(graph.defs);
     const findings: FindingDraft[] = [];
     for (const signal of SIGNALS) {
       const delivers = deliverers(ctx, signal);
-      const implicit = implicitCoverage(ctx, signal, delivers);
+      const implicit = implicitCoverage(ctx, signal, delivers, types);
       const lacking = services.filter((s) => !implicit(s) && !someOut(graph, s, (e) => carries(ctx, e, signal) && delivers[graph.to[e]!] === 1));
       if (lacking.length === 0) continue;
       findings.push(finding(ctx, signal, lacking, services.length, delivers));
@@ -93,21 +94,18 @@ function deliverers(ctx: RuleContext, signal: Signal): Uint8Array {
 }
 
 /** Coverage with no connection per service: host agents, Datadog's Agent, and managed platform defaults. */
-function implicitCoverage(ctx: RuleContext, signal: Signal, delivers: Uint8Array): (service: number) => boolean {
+function implicitCoverage(ctx: RuleContext, signal: Signal, delivers: Uint8Array, types: ReadonlySet<ComponentDef>): (service: number) => boolean {
   const { graph } = ctx;
   let agent = false;
-  const types = new Set<string>();
-  for (let i = 0; i < graph.n; i++) {
+  for (let i = 0; i < graph.n && AGENT_SIGNALS.includes(signal); i++) {
     const type = graph.defs[i]!.id;
-    types.add(type);
-    if (!AGENT_SIGNALS.includes(signal)) continue;
     if (type === 'otel-collector' && ctx.config(i).deploymentMode === 'agent' && delivers[i]) agent = true;
     if (type === 'datadog' && someIn(graph, i, (e) => carries(ctx, e, signal) && graph.hasRole(graph.from[e]!, 'service'))) agent = true;
   }
   return (s) => {
     if (agent && !graph.hasRole(s, 'serverless')) return true;
     const managed = MANAGED_TELEMETRY[graph.defs[s]!.id];
-    return managed !== undefined && managed.signals.includes(signal) && types.has(managed.store);
+    return managed !== undefined && managed.signals.includes(signal) && types.has(getComponentDef(managed.store)!);
   };
 }
 
