@@ -5,7 +5,7 @@ import type { Op } from '../../document/change-set';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext, Severity } from '../types';
 import { fmt } from '../../format';
-import { beside, componentNames, freshId, nameList } from './helpers';
+import { beside, componentNames, freshId } from './helpers';
 
 export const SIGNALS = ['metrics', 'traces', 'logs'] as const;
 export type Signal = (typeof SIGNALS)[number];
