@@ -80,4 +80,41 @@ describe('buildGraph', () => {
       expect(graph.inEdges.length).toBe(doc.connections.length);
     }
   });
+
+  it('[GR4] keeps beside each adjacency entry the component at its other end, and each connection\'s traffic share', () => {
+    const doc = parseDocumentOrThrow({
+      backarch: 1,
+      name: 'shares',
+      components: [
+        { id: 'web', type: 'client.web' },
+        { id: 'api', type: 'service' },
+        { id: 'db', type: 'postgresql' },
+        { id: 'otel', type: 'otel-collector' },
+      ],
+      connections: [
+        { from: 'web', to: 'api', type: 'http' },
+        { from: 'api', to: 'db', type: 'write', config: { share: 0.25 } },
+        { from: 'api', to: 'otel', type: 'telemetry' },
+      ],
+    });
+    const graph = buildGraph(doc);
+    for (const seed of [1, 2, 3]) {
+      const random = buildGraph(randomDoc(seed, 30));
+      for (let k = 0; k < random.outEdges.length; k++) expect(random.outTo[k]).toBe(random.to[random.outEdges[k]!]);
+      for (let k = 0; k < random.inEdges.length; k++) expect(random.inFrom[k]).toBe(random.from[random.inEdges[k]!]);
+    }
+    expect([...graph.share]).toEqual([1, 0.25, 1]);
+    expect([...graph.carrying]).toEqual([1, 1, 0]);
+  });
+
+  it('[GR5] flags the components with a role, the same answer as hasRole', () => {
+    const graph = buildGraph(generateArchitecture({ shape: 'random', components: 200, seed: 3 }));
+    for (const role of ['service', 'datastore', 'entrypoint', 'telemetry-collector', 'cdn'] as const) {
+      const flags = graph.withRole(role);
+      expect(graph.withRole(role)).toBe(flags); // made once per graph
+      expect([...flags]).toEqual(graph.ids.map((_, i) => (graph.hasRole(i, role) ? 1 : 0)));
+    }
+    expect(graph.withRole('service').reduce((sum, x) => sum + x, 0)).toBeGreaterThan(100);
+    expect(graph.withRole('cdn').every((x) => x === 0)).toBe(true);
+  });
 });
