@@ -147,3 +147,14 @@ describe('the backarch binary', () => {
     expect(help.stdout).toContain('catalog');
   });
 });
+
+describe('backarch price', () => {
+  it('[CLI13] refuses --alternatives with --cloud or --compare instead of silently pricing something else', async () => {
+    for (const flag of [['--cloud', 'gcp'], ['--compare']]) {
+      const result = await cli('price', file('valid.backarch.json'), '--alternatives', ...flag);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--alternatives prices the design on its own cloud; it cannot be combined with ${flag[0]}`);
+    }
+    expect((await cli('price', file('valid.backarch.json'), '--alternatives')).code).toBe(0);
+  });
+});

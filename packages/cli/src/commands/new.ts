@@ -39,7 +39,8 @@ export default defineCommand({
     if (out === '') throw new UsageError('--out needs a file name');
     if (values.force && out === undefined) throw new UsageError('--force only applies with --out FILE');
 
-    const text = serializeDocument(parseDocumentOrThrow(template.document));
+    const doc = parseDocumentOrThrow(template.document);
+    const text = serializeDocument(doc);
     if (out === undefined) {
       io.out(text);
       return 0;
@@ -57,7 +58,6 @@ export default defineCommand({
       io.err(`${s.red('✗')} cannot write ${out}: ${e.code === 'EEXIST' ? 'it already exists; use --force to overwrite it' : e.message}\n`);
       return 2;
     }
-    const doc = parseDocumentOrThrow(template.document);
     io.out(
       `${s.green('✓')} ${out}: "${doc.name}" from the ${template.id} template — ${doc.components.length} components, ${doc.connections.length} connections, ${doc.constraints.cloud} ${doc.constraints.region ?? ''}`.trimEnd() +
         `\n  Next: backarch check ${out}   backarch price ${out}\n`,

@@ -18,7 +18,8 @@ export default defineCommand({
     '--cloud C     price the design on cloud C, mapping each component to its nearest equivalent there',
     '--compare     the design on AWS, GCP and Azure side by side, with deltas and every mapping',
     '--alternatives  cheaper ways to run the same design (smaller size that still carries the peak, reserved',
-    '              term, Graviton, Lambda at low traffic), each with its monthly saving and a change set',
+    '              term, Graviton, Lambda at low traffic), each with its monthly saving and a change set; on the',
+    '              design\'s own cloud, so not with --cloud or --compare',
     '--json        the engine\'s result (with --compare, the comparison)',
     '',
     'Exit codes: 0 priced (even with unknown lines); 2 the file cannot be read or is not a valid document.',
@@ -34,6 +35,8 @@ export default defineCommand({
     if (!file || extra !== undefined) throw new UsageError('price takes exactly one FILE');
     const cloud = values.cloud as string | undefined;
     if (cloud !== undefined && !(PRICED_CLOUDS as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${PRICED_CLOUDS.join(', ')}, got "${cloud}"`);
+    // alternatives are changes to the design as drawn, priced on its own cloud: not to a mapped or compared bill
+    if (values.alternatives && (values.compare || cloud !== undefined)) throw new UsageError(`--alternatives prices the design on its own cloud; it cannot be combined with ${values.compare ? '--compare' : '--cloud'}`);
     const read = await readDocument(file, io);
     if ('exitCode' in read) return read.exitCode;
     const book = await loadBook();

@@ -17,12 +17,19 @@ export interface Capacity {
   basis: string;
 }
 
-const INSTANCE_KEYS = ['replicas', 'nodeCount', 'brokers', 'nodes', 'shardCount'] as const;
+/** Config keys that count instances, in the order they are read, with the word for one and for several. */
+export const INSTANCE_COUNT_KEYS: ReadonlyArray<readonly [key: string, one: string, many: string]> = [
+  ['replicas', 'instance', 'instances'],
+  ['nodeCount', 'node', 'nodes'],
+  ['brokers', 'broker', 'brokers'],
+  ['nodes', 'node', 'nodes'],
+  ['shardCount', 'shard', 'shards'],
+];
 
 function instancesOf(config: Record<string, unknown>, useMaximum: boolean): { count: number; what: string } {
   const autoscaling = config.autoscaling as { min: number; max: number } | undefined;
   if (autoscaling) return useMaximum ? { count: autoscaling.max, what: `up to ${autoscaling.max} (autoscaling maximum)` } : { count: autoscaling.min, what: `${autoscaling.min}` };
-  for (const key of INSTANCE_KEYS) {
+  for (const [key] of INSTANCE_COUNT_KEYS) {
     const value = config[key];
     if (typeof value === 'number') return { count: value, what: `${value}` };
   }

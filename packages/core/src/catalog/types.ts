@@ -64,6 +64,9 @@ export type Role = keyof typeof ROLES;
 /** Vendors: the three clouds, `neutral` for open technologies priced as the target cloud's offering, or a SaaS name. */
 export type Vendor = 'aws' | 'gcp' | 'azure' | 'neutral' | 'cloudflare' | 'datadog' | 'pinecone' | 'auth0' | 'anthropic' | 'openai' | 'google' | 'kong';
 
+/** Vendors whose products run in the vendor's own (often global) infrastructure and on its own price list, not in our cloud. */
+export const SAAS_VENDORS: ReadonlySet<Vendor> = new Set<Vendor>(['cloudflare', 'datadog', 'pinecone', 'auth0', 'anthropic', 'openai', 'google']);
+
 /** Cross-cloud equivalence classes: components in one class can stand in for each other on another cloud. */
 export const EQUIVALENCE_CLASSES = [
   'client',

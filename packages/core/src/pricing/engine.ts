@@ -1,5 +1,5 @@
 import { getComponentDef } from '../catalog/catalog';
-import type { ComponentDef } from '../catalog/types';
+import { SAAS_VENDORS, type ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { ArchDocument, Component } from '../document/schema';
 import { buildGraph, inOf, outOf, type ArchGraph } from '../graph/graph';
@@ -20,7 +20,6 @@ export interface PriceOptions {
 }
 
 const PRICED_CLOUD_SET: ReadonlySet<string> = new Set(PRICED_CLOUDS);
-const SAAS_VENDORS = new Set(['cloudflare', 'datadog', 'pinecone', 'auth0', 'anthropic', 'openai', 'google']);
 
 /** The document's cloud for neutral components: its `constraints.cloud`, AWS for "multi" or none. */
 export function documentCloud(doc: ArchDocument): PricedCloud {

@@ -334,7 +334,7 @@ function insertGateway(ctx: RuleContext, entry: number, connections: number[]): 
   }
   // Shares that keep the traffic model's load downstream: one source splitting (or fanning out) over its targets keeps
   // its split behind the gateway; several sources of one target each send the gateway what they sent the target.
-  const shareOf = (e: number) => (doc.connections[e]!.config?.share as number | undefined) ?? 1;
+  const shareOf = (e: number) => graph.share[e]!;
   const sum = (list: number[], f: (e: number) => number) => list.reduce((acc, e) => acc + f(e), 0);
   const single = bySource.size === 1;
   const splits = single ? sum(connections, shareOf) : 1;

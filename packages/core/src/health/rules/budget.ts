@@ -3,7 +3,7 @@ import { cheaperAlternatives, type Alternative } from '../../pricing/alternative
 import type { PricedComponent } from '../../pricing/types';
 import { defineRule } from '../define';
 import type { FindingDraft, RuleContext } from '../types';
-import { fmt } from '../../format';
+import { count, fmt } from '../../format';
 import { applyNearby, nameList } from './helpers';
 
 /** Share of the monthly budget above which one component's cost is a finding. */
@@ -13,7 +13,7 @@ const SEARCHED_FOR_SAVINGS = 5;
 
 /** Money for messages: whole dollars from $100, cents below ("$7,412", "$48.50"). */
 export function usd(n: number): string {
-  return Math.abs(n) >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : `$${n.toFixed(2)}`;
+  return Math.abs(n) >= 100 ? `$${count(n)}` : `$${n.toFixed(2)}`;
 }
 
 /** A percentage for messages, 3 significant digits: "48.2 %", "99.6 %", "9,772 %", "<0.1 %". */

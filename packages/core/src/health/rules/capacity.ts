@@ -1,6 +1,6 @@
 import { inOf } from '../../graph/graph';
 import type { z } from 'zod';
-import { capacityOf, instancesNeeded } from '../../capacity/capacity';
+import { capacityOf, INSTANCE_COUNT_KEYS, instancesNeeded } from '../../capacity/capacity';
 import type { Op } from '../../document/change-set';
 import { TARGET_UTILISATION } from '../../pricing/alternatives';
 import { defineRule } from '../define';
@@ -10,15 +10,6 @@ import { nameList } from './helpers';
 
 /** Load above this multiple of the capacity is critical: more than a third of the requests would fail or queue. */
 export const CRITICAL_OVERLOAD = 1.5;
-
-/** Instance-count keys in the order `capacityOf` reads them, with the word for one of them. */
-const COUNT_KEYS: ReadonlyArray<[string, string, string]> = [
-  ['replicas', 'instance', 'instances'],
-  ['nodeCount', 'node', 'nodes'],
-  ['brokers', 'broker', 'brokers'],
-  ['nodes', 'node', 'nodes'],
-  ['shardCount', 'shard', 'shards'],
-];
 
 /** Modes where the provider sizes and adds the capacity (serverless caches, provider-run Kubernetes nodes): the configured count says nothing. */
 function providerScaled(type: string, config: Record<string, unknown>): boolean {
@@ -184,7 +175,7 @@ export default defineRule({
       const at = `at ${TARGET_UTILISATION * 100} % utilisation`;
       let patch: Record<string, unknown> | undefined;
       let would: string;
-      const countKey = COUNT_KEYS.find(([k]) => typeof config[k] === 'number') ?? ('replicas' in shape ? COUNT_KEYS[0] : undefined);
+      const countKey = INSTANCE_COUNT_KEYS.find(([k]) => typeof config[k] === 'number') ?? ('replicas' in shape ? INSTANCE_COUNT_KEYS[0] : undefined);
       if (def.id === 'aws.lambda' && typeof config.reservedConcurrency === 'number') {
         patch = { reservedConcurrency: needed };
         would = `a reserved concurrency of ${needed} would do ${at}`;

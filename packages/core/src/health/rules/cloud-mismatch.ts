@@ -133,7 +133,7 @@ export default defineRule({
         if (graph.defs[other]!.vendor === def.vendor) continue;
         const connection = ctx.doc.connections[e]!;
         crossing.push(connection.id);
-        const load = ctx.traffic.connections.get(connection.id)!;
+        const load = ctx.traffic.connectionLoad(e);
         peak += load.peakRps;
         monthly += load.monthlyRequests;
       }

@@ -1,5 +1,6 @@
 import { outOf } from '../../graph/graph';
 import type { Op } from '../../document/change-set';
+import { SAAS_VENDORS } from '../../catalog/types';
 import { documentCloud } from '../../pricing/engine';
 import { cloudOfRegion, isEuRegion, REFERENCE_REGION, type PricedCloud } from '../../pricing/regions';
 import { defineRule } from '../define';
@@ -9,8 +10,6 @@ import { componentNames, nameList } from './helpers';
 /** The EU region the fix moves a component (or the document) to, on each cloud. */
 export const EU_REGION: Record<PricedCloud, string> = { aws: 'eu-west-1', gcp: 'europe-west1', azure: 'westeurope' };
 
-/** Vendors whose products run in the vendor's own (often global) infrastructure, not in our cloud region. */
-const SAAS_VENDORS = new Set(['cloudflare', 'datadog', 'pinecone', 'auth0', 'anthropic', 'openai', 'google']);
 
 /** SaaS products with an EU setting the fix can switch on: config patch, and how to say it. */
 const EU_SETTING: Record<string, { config: Record<string, unknown>; what: string }> = {

@@ -1,19 +1,18 @@
-import { outOf, inOf } from '../../graph/graph';
+import { inOf, outOf, someOut } from '../../graph/graph';
 import { applyChangeSet, type ApplyResult } from '../../document/apply';
 import type { ChangeSet } from '../../document/change-set';
 import type { ArchDocument } from '../../document/schema';
 import type { RuleContext } from '../types';
 
-/** A list of names for a message, shortened after `max`: "orders, cart and 3 more". */
-export function nameList(names: readonly string[], max = 5): string {
-  if (names.length <= max) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** A list of names for a message, shortened after `max`: "orders, cart and 3 more" (`total` when `names` holds only the first few). */
+export function nameList(names: readonly string[], max = 5, total = names.length): string {
+  if (total <= max) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, max).join(', ')} and ${total - max} more`;
 }
 
 /** `nameList` of components by index, looking up only the names it shows (a finding may concern 100,000 components). */
 export function componentNames(ctx: RuleContext, components: readonly number[], max = 5): string {
-  if (components.length <= max) return nameList(components.map((i) => ctx.name(i)), max);
-  return `${components.slice(0, max).map((i) => ctx.name(i)).join(', ')} and ${components.length - max} more`;
+  return nameList(components.slice(0, max).map((i) => ctx.name(i)), max, components.length);
 }
 
 /** Components a service mesh covers with the given capability (`mtls` or `circuitBreaking`), by index. */
@@ -61,8 +60,7 @@ export function isRedundant(ctx: RuleContext, i: number): boolean {
   // a datastore with a replica connection or read replicas can fail over
   if (typeof c.readReplicas === 'number' && c.readReplicas > 0) return true;
   const { graph } = ctx;
-  for (let k = graph.outStart[i]!; k < graph.outStart[i + 1]!; k++) if (graph.connectionDefs[graph.outEdges[k]!]!.id === 'replication') return true;
-  return false;
+  return someOut(graph, i, (e) => graph.connectionDefs[e]!.id === 'replication');
 }
 
 /**

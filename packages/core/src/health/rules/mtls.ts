@@ -30,11 +30,15 @@ export default defineRule({
     if (regimes.length === 0) return [];
     const { graph } = ctx;
     const meshed = meshCoverage(ctx, 'mtls');
-    const caller = (i: number) => graph.hasRole(i, 'service') || graph.hasRole(i, 'gateway');
-    const callee = (i: number) =>
-      graph.hasRole(i, 'service') || (graph.hasRole(i, 'datastore') && (graph.hasRole(i, 'self-managed') || ctx.config(i).managed === false));
+    const service = graph.withRole('service');
+    const gateway = graph.withRole('gateway');
+    const datastore = graph.withRole('datastore');
+    const selfManaged = graph.withRole('self-managed');
+    const caller = (i: number) => service[i] === 1 || gateway[i] === 1;
+    const callee = (i: number) => service[i] === 1 || (datastore[i] === 1 && (selfManaged[i] === 1 || ctx.config(i).managed === false));
 
     let checked = 0;
+    let personal = 0;
     const lacking: number[] = [];
     for (let e = 0; e < ctx.doc.connections.length; e++) {
       if (!CHECKED_TYPES.has(graph.connectionDefs[e]!.id)) continue;
@@ -45,26 +49,25 @@ export default defineRule({
       checked++;
       if (ctx.doc.connections[e]!.config?.mtls === true || (meshed.has(a) && meshed.has(b))) continue;
       lacking.push(e);
+      if (ctx.config(a).personalData === true || ctx.config(b).personalData === true) personal++;
     }
     if (lacking.length === 0) return [];
 
-    const rate = (e: number) => ctx.traffic.connectionPeakRps[e]!;
-    lacking.sort((x, y) => rate(y) - rate(x));
-    const personal = lacking.filter((e) => ctx.config(graph.from[e]!).personalData === true || ctx.config(graph.to[e]!).personalData === true);
+    const peak = ctx.traffic.connectionPeakRps;
+    lacking.sort((x, y) => peak[y]! - peak[x]!);
     const strict = regimes.some((r) => r === 'hipaa' || r === 'pci');
     const names = regimes.map((r) => MTLS_REGIMES[r]!);
     const callees = [...new Set(lacking.map((e) => graph.to[e]!))];
-    const shown = lacking.slice(0, 5).map((e) => describe(ctx, e, rate(e)));
-    if (lacking.length > 5) shown.push(`${lacking.length - 5} more`);
+    const shown = lacking.slice(0, 5).map((e) => describe(ctx, e, peak[e]!));
     const k = lacking.length;
     const carriesPersonal =
-      personal.length === 0 ? '' : `; ${personal.length === k ? (k === 1 ? 'it carries' : 'all of them carry') : `${personal.length} of them carry`} personal data`;
+      personal === 0 ? '' : `; ${personal === k ? (k === 1 ? 'it carries' : 'all of them carry') : `${personal} of them carry`} personal data`;
     return [
       {
         components: callees.map((i) => graph.ids[i]!),
         connections: lacking.map((e) => ctx.doc.connections[e]!.id),
-        severity: strict && personal.length > 0 ? 'high' : 'medium',
-        message: `Under ${nameList(names)}, ${k} of ${checked} internal connection${checked === 1 ? ' is' : 's are'} not mutually authenticated (no \`mtls: true\`, and no service mesh with mTLS covering both ends): ${nameList(shown, 6)}. Any workload that gets into the network can call ${k === 1 ? 'it' : 'them'} and nothing proves to the callee who is calling${carriesPersonal}.`,
+        severity: strict && personal > 0 ? 'high' : 'medium',
+        message: `Under ${nameList(names)}, ${k} of ${checked} internal connection${checked === 1 ? ' is' : 's are'} not mutually authenticated (no \`mtls: true\`, and no service mesh with mTLS covering both ends): ${nameList(shown, 5, lacking.length)}. Any workload that gets into the network can call ${k === 1 ? 'it' : 'them'} and nothing proves to the callee who is calling${carriesPersonal}.`,
         remediation:
           'Turn on mutual TLS on these connections (workload certificates from a private CA, rotated automatically), or run the services in a service mesh in strict mTLS mode covering both ends; for datastores you run, require client certificates.',
         fix: {

@@ -159,8 +159,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
   /** Existing telemetry connection a → b, by index, when there is one. */
   const link = (a: number, b: number): number | undefined => {
     for (let at = graph.outStart[a]!; at < graph.outStart[a + 1]!; at++) {
-      const e = graph.outEdges[at]!;
-      if (graph.to[e] === b && graph.connectionDefs[e]!.id === 'telemetry') return e;
+      if (graph.outTo[at] === b && graph.connectionDefs[graph.outEdges[at]!]!.id === 'telemetry') return graph.outEdges[at]!;
     }
     return undefined;
   };
