@@ -1,10 +1,9 @@
 import type { ComponentDef, EquivalenceClass, Role } from '../catalog/types';
 import { COMPONENT_DEFS } from '../catalog/components/registry';
-import { getComponentDef } from '../catalog/catalog';
 import type { ChangeSet, Op } from '../document/change-set';
-import { resolveConfig, resolveConnectionConfig } from '../document/resolve';
-import type { ArchDocument, Component, Connection, Position } from '../document/schema';
-import { buildGraph, type ArchGraph } from '../graph/graph';
+import { resolveConnectionConfig } from '../document/resolve';
+import { defaultConnectionId, type ArchDocument, type Component, type Connection, type Position } from '../document/schema';
+import { buildGraph, inOf, outOf, type ArchGraph } from '../graph/graph';
 import { traffic, type TrafficResult } from '../traffic/traffic';
 import type { PatternTarget } from './types';
 
@@ -43,19 +42,18 @@ export function patternContext(doc: ArchDocument): PatternContext {
   let ctx = contexts.get(doc);
   if (ctx) return ctx;
   const graph = buildGraph(doc);
-  const configs = new Map<string, Record<string, unknown>>();
   let trafficResult: TrafficResult | undefined;
   const indexOf = (id: string) => graph.index.get(id);
-  const edges = (list: readonly (readonly number[])[], id: string, types?: readonly string[]) => {
+  const edges = (list: (graph: ArchGraph, i: number) => number[], id: string, types?: readonly string[]) => {
     const i = indexOf(id);
     if (i === undefined) return [];
-    return list[i]!.map((e) => doc.connections[e]!).filter((c) => !types || types.includes(c.type));
+    return list(graph, i).map((e) => doc.connections[e]!).filter((c) => !types || types.includes(c.type));
   };
   ctx = {
     doc,
     graph,
     get traffic() {
-      return (trafficResult ??= traffic(doc));
+      return (trafficResult ??= traffic(doc, graph));
     },
     indexOf,
     component: (id) => {
@@ -66,13 +64,9 @@ export function patternContext(doc: ArchDocument): PatternContext {
       const i = indexOf(id);
       return i === undefined ? undefined : graph.defs[i];
     },
-    config(id) {
-      let config = configs.get(id);
-      if (!config) {
-        const c = this.component(id);
-        configs.set(id, (config = (c && resolveConfig(c)) ?? {}));
-      }
-      return config;
+    config: (id) => {
+      const i = indexOf(id);
+      return i === undefined ? {} : graph.configs[i]!;
     },
     connectionConfig: (connection) => resolveConnectionConfig(connection) ?? {},
     name(id) {
@@ -82,8 +76,8 @@ export function patternContext(doc: ArchDocument): PatternContext {
       const i = indexOf(id);
       return i !== undefined && graph.hasRole(i, role);
     },
-    outgoing: (id, types) => edges(graph.out, id, types),
-    incoming: (id, types) => edges(graph.in, id, types),
+    outgoing: (id, types) => edges(outOf, id, types),
+    incoming: (id, types) => edges(inOf, id, types),
     withRole: (...roles) => graph.ids.filter((_, i) => roles.some((r) => graph.hasRole(i, r))),
     peakRps(id) {
       return this.traffic.components.get(id)?.peakRps ?? this.traffic.connections.get(id)?.peakRps ?? 0;
@@ -125,9 +119,40 @@ export function addComponent(component: { id: string; type: string; label?: stri
 }
 
 /** An `addConnection` op. */
-export function addConnection(connection: { from: string; to: string; type: string; label?: string; config?: Record<string, unknown> }): Op {
+export function addConnection(connection: { id?: string; from: string; to: string; type: string; label?: string; config?: Record<string, unknown> }): Op {
   return { op: 'addConnection', connection };
 }
+
+/**
+ * Ids for connections a change set adds as copies of existing ones (the same call moved or copied to other ends). A
+ * copy of a connection with an explicit id gets an explicit id derived from it ("orders-reads" → "orders-reads-2", …),
+ * unused in the document and earlier in the change set: left to the default `from->to:type`, the copies of two
+ * same-type connections between the same components would get the same id. A copy of a connection with the default id
+ * gets none (undefined): its own default, from its new ends, is distinct. Create one per `apply` call.
+ */
+export function copyIdMaker(doc: ArchDocument): (source: Connection) => string | undefined {
+  const taken = new Set(doc.connections.map((c) => c.id));
+  return (source) => {
+    if (source.id === defaultConnectionId(source)) return undefined;
+    const base = source.id.slice(0, 150);
+    let id = `${base}-2`;
+    for (let k = 3; taken.has(id); k++) id = `${base}-${k}`;
+    taken.add(id);
+    return id;
+  };
+}
+
+/**
+ * A component's config as written, for a copy of it: without `usage`, the original's own load override (TR5), which the
+ * copy would otherwise add a second time downstream.
+ */
+export function copiedConfig(config: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { usage: _usage, ...rest } = config ?? {};
+  return rest;
+}
+
+/** Rounds to 3 decimals: a connection's `share` computed from others. */
+export const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** A change set with origin `pattern:<id>`; the summary is cut to one line of at most 200 characters. */
 export function patternChangeSet(patternId: string, summary: string, ops: Op[]): ChangeSet {
@@ -141,9 +166,6 @@ export function inSelection(targets: PatternTarget[], selection?: readonly strin
   const wanted = new Set(selection);
   return targets.filter((t) => t.components.some((id) => wanted.has(id)));
 }
-
-/** Whether a component type exists in the catalog (a pattern adding a type checks the catalog, not a guess). */
-export const hasType = (type: string): boolean => getComponentDef(type) !== undefined;
 
 /**
  * The catalog type to add for a kind of component on this document's cloud: the first equivalence class that has one

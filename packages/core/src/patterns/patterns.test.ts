@@ -97,3 +97,20 @@ describe.each(PATTERNS.map((p) => [p.id, p] as const))('pattern %s', (_id, patte
     expect(where.length, `applies on ${where.join(', ') || 'no diagram'}`).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe.each(['cqrs', 'database-sharding', 'active-passive-multi-region', 'active-active-multi-region'])('pattern %s beside a second same-type connection', (id) => {
+  it('applies to its preview with one extra read connection that has an explicit id', () => {
+    const pattern = PATTERNS.find((p) => p.id === id)!;
+    const preview = pattern.preview as { connections: Array<{ from: string; to: string; type: string }> };
+    const read = preview.connections.find((c) => c.type === 'read')!;
+    // allowed with an explicit id: two reads from the same caller to the same datastore
+    const doc = parseDocumentOrThrow({ ...preview, connections: [...preview.connections, { ...read, id: 'hot-reads' }] });
+    const targets = pattern.appliesTo(doc);
+    expect(targets.some((t) => t.connections.includes('hot-reads')), 'the extra connection is in a target').toBe(true);
+    for (const target of targets) {
+      const after = applyAt(pattern, doc, target);
+      // the copies of the explicit-id connection get ids derived from it; the others keep their default ids
+      expect(after.connections.filter((c) => c.id.startsWith('hot-reads-')).length, 'copies of hot-reads').toBeGreaterThan(0);
+    }
+  });
+});

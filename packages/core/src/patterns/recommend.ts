@@ -80,10 +80,11 @@ export function recommendPatterns(doc: ArchDocument, report: HealthResult, optio
     if (applied.length === 0) continue;
 
     const findingsAddressed = relevant.filter((f) => applied.some((t) => findingAt(f, t)));
-    const scored = health(after, { book });
+    // priced once: the health rules that need the bill (budget) read this one
+    const cost = before && book ? price(after, book) : undefined;
+    const scored = health(after, { book, price: cost });
     const resolved = findingsAddressed.filter((f) => !scored.findings.some((g) => sameProblem(f, g)));
     if (resolved.length === 0) continue;
-    const cost = before && book ? price(after, book) : undefined;
     const names = [...new Set(applied.flatMap((t) => t.components.slice(0, 1)))];
     recommendations.push({
       pattern: pattern.id,

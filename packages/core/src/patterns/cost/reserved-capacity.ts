@@ -3,7 +3,7 @@ import { documentCloud } from '../../pricing/engine';
 import { definePattern } from '../define';
 import { inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { fmt } from '../security/wiring';
+import { fmt } from '../../format';
 
 const params = z.object({
   term: z.enum(['reserved-1y', 'reserved-3y']).default('reserved-1y').describe('Commitment length: 1 year keeps flexibility; 3 years roughly doubles the discount.'),

@@ -3,7 +3,8 @@ import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { accessOf, addWorker, changeLogShare, fedByMessages, fmt, isDatabase, isWorkload, names, personal, requireComponents, storeConfig, storeType, spread } from './wiring';
+import { accessOf, addWorker, changeLogShare, fedByMessages, fmt, isDatabase, isWorkload, personal, requireComponents, storeConfig, storeType, spread } from './wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   topic: z
@@ -51,7 +52,7 @@ export default definePattern({
       targets.push({
         components: [db.id, ...readers],
         connections: foreign.map((c) => c.id),
-        reason: `${names(readers.map((r) => ctx.name(r)))} quer${readers.length === 1 ? 'ies' : 'y'} ${ctx.name(db.id)}, which ${names([...writers].map((w) => ctx.name(w)))} write${writers.size === 1 ? 's' : ''}${writeRps > 0 ? ` at ~${fmt(writeRps)} writes/s at peak` : ''}, to learn about its data: nothing publishes its changes, so they are coupled to its tables and load its primary.`,
+        reason: `${nameList(readers.map((r) => ctx.name(r)), Infinity)} quer${readers.length === 1 ? 'ies' : 'y'} ${ctx.name(db.id)}, which ${nameList([...writers].map((w) => ctx.name(w)), Infinity)} write${writers.size === 1 ? 's' : ''}${writeRps > 0 ? ` at ~${fmt(writeRps)} writes/s at peak` : ''}, to learn about its data: nothing publishes its changes, so they are coupled to its tables and load its primary.`,
       });
     }
     return inSelection(targets, selection);
@@ -140,7 +141,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'change-data-capture',
-      `Change data capture on ${ctx.name(db)} through ${via} into ${existing ? `topic ${topicName} on ` : ''}${streamLabel} (${streamType}); ${names(readers.map((r) => ctx.name(r)))} consume${readers.length === 1 ? 's' : ''} the changes`,
+      `Change data capture on ${ctx.name(db)} through ${via} into ${existing ? `topic ${topicName} on ` : ''}${streamLabel} (${streamType}); ${nameList(readers.map((r) => ctx.name(r)), Infinity)} consume${readers.length === 1 ? 's' : ''} the changes`,
       spread(ctx, ops),
     );
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
-import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
+import { addComponent, addConnection, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
 import {
   accessOf,
@@ -14,7 +14,6 @@ import {
   isDatabase,
   isWorkload,
   moveConnection,
-  names,
   needsMtls,
   personal,
   requireComponents,
@@ -23,6 +22,7 @@ import {
   storeType,
   spread,
 } from './wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   readModel: z
@@ -76,7 +76,7 @@ export default definePattern({
       targets.push({
         components: [db.id, ...readers.filter((r) => r !== db.id)],
         connections: readConnections.map((c) => c.id),
-        reason: `${ctx.name(db.id)} takes ~${fmt(readRps)} reads/s at peak from ${names(readers.map((r) => ctx.name(r)))} against ~${fmt(writeRps)} writes/s from ${names(writers.map((w) => ctx.name(w)))}: the reads outnumber the writes and share its CPU, buffer cache and indexes with the write path. A read model fed by its change events would take all of them.`,
+        reason: `${ctx.name(db.id)} takes ~${fmt(readRps)} reads/s at peak from ${nameList(readers.map((r) => ctx.name(r)), Infinity)} against ~${fmt(writeRps)} writes/s from ${nameList(writers.map((w) => ctx.name(w)), Infinity)}: the reads outnumber the writes and share its CPU, buffer cache and indexes with the write path. A read model fed by its change events would take all of them.`,
       });
     }
     return inSelection(targets, selection);
@@ -112,13 +112,14 @@ export default definePattern({
     ];
     const streams = changeStreamPatch(ctx.component(db)!.type);
     if (streams && ctx.config(db).streams !== true) ops.push({ op: 'updateComponent', id: db, config: streams });
+    const copyId = copyIdMaker(doc);
     for (const read of reads) {
       ops.push({ op: 'removeConnection', id: read.id });
-      ops.push(moveConnection({ ...read, label: read.label ?? lag }, { to: readModel }, mtls));
+      ops.push(moveConnection(copyId, { ...read, label: read.label ?? lag }, { to: readModel }, mtls));
     }
     return patternChangeSet(
       'cqrs',
-      `CQRS on ${ctx.name(db)}: ${ctx.name(db)} projector feeds ${ctx.name(db)} read model (${type}); ${names([...new Set(reads.map((r) => ctx.name(r.from)))])} read from it`,
+      `CQRS on ${ctx.name(db)}: ${ctx.name(db)} projector feeds ${ctx.name(db)} read model (${type}); ${nameList([...new Set(reads.map((r) => ctx.name(r.from)))], Infinity)} read from it`,
       spread(ctx, ops),
     );
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
-import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
+import { addComponent, addConnection, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { accessOf, fmt, instanceCapacity, isDatabase, isRelational, moveConnection, requireComponents, roundShare, shareOf, spread } from './wiring';
 
@@ -118,17 +118,21 @@ export default definePattern({
         }),
       );
     }
+    const copyId = copyIdMaker(doc);
     for (const c of access) {
       const share = roundShare(shareOf(ctx, c) / n);
       ops.push({ op: 'updateConnection', id: c.id, label: withRule(c.label, routing(p.shardKey, n, 0)), config: { share } });
-      for (let k = 1; k < n; k++) ops.push(moveConnection({ ...c, label: withRule(c.label, routing(p.shardKey, n, k)) }, { to: shards[k]! }, { share }));
+      for (let k = 1; k < n; k++) ops.push(moveConnection(copyId, { ...c, label: withRule(c.label, routing(p.shardKey, n, k)) }, { to: shards[k]! }, { share }));
     }
     // each shard has its own log and telemetry, like the original
     for (const c of ctx.outgoing(db, ['stream', 'telemetry'])) {
-      for (let k = 1; k < n; k++) ops.push(moveConnection(c, { from: shards[k]! }));
+      for (let k = 1; k < n; k++) ops.push(moveConnection(copyId, c, { from: shards[k]! }));
     }
     for (const c of ctx.incoming(db, ['stream'])) {
-      for (let k = 1; k < n; k++) ops.push(addConnection({ from: c.from, to: shards[k]!, type: 'stream', ...(c.label && { label: c.label }) }));
+      for (let k = 1; k < n; k++) {
+        const id = copyId(c);
+        ops.push(addConnection({ ...(id && { id }), from: c.from, to: shards[k]!, type: 'stream', ...(c.label && { label: c.label }) }));
+      }
     }
     return patternChangeSet(
       'database-sharding',

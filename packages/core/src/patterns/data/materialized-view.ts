@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
-import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
+import { addComponent, addConnection, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
 import {
   accessOf,
@@ -13,13 +13,13 @@ import {
   isRelational,
   isWorkload,
   moveConnection,
-  names,
   personal,
   requireComponents,
   storeConfig,
   storeType,
   spread,
 } from './wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   refresh: z
@@ -69,7 +69,7 @@ export default definePattern({
       targets.push({
         components: [reader, db],
         connections: [read.id],
-        reason: `${ctx.name(reader)} only reads ${ctx.name(db)}${rate > 0 ? ` (~${fmt(rate)} reads/s at peak)` : ''}, whose data ${names(owners.map((o) => ctx.name(o)))} write${owners.length === 1 ? 's' : ''}: every request re-runs its query on a primary it does not own, coupled to that schema.`,
+        reason: `${ctx.name(reader)} only reads ${ctx.name(db)}${rate > 0 ? ` (~${fmt(rate)} reads/s at peak)` : ''}, whose data ${nameList(owners.map((o) => ctx.name(o)), Infinity)} write${owners.length === 1 ? 's' : ''}: every request re-runs its query on a primary it does not own, coupled to that schema.`,
       });
     }
     return inSelection(targets, selection);
@@ -116,7 +116,7 @@ export default definePattern({
     }
     ops.push(addConnection({ from: refresher, to: view, type: 'write', label: p.refresh === 'schedule' ? 'replace view rows' : 'upsert changed rows', config: { timeoutMs: 5000, retries: 3 } }));
     ops.push({ op: 'removeConnection', id: read.id });
-    ops.push(moveConnection({ ...read, label: read.label ?? `view, ${lag}` }, { to: view }));
+    ops.push(moveConnection(copyIdMaker(doc), { ...read, label: read.label ?? `view, ${lag}` }, { to: view }));
     return patternChangeSet(
       'materialized-view',
       `Materialized view for ${ctx.name(reader)}: ${viewLabel} (${type}) ${lag} from ${ctx.name(db)}; ${ctx.name(reader)} reads it instead`,

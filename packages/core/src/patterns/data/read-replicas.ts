@@ -3,7 +3,8 @@ import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
 import { inSelection, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { accessOf, connectionById, fmt, isRelational, isWorkload, names, requireComponents } from './wiring';
+import { accessOf, connectionById, fmt, isRelational, isWorkload, requireComponents } from './wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   count: z.number().int().min(1).max(15).default(1).describe('Asynchronous read replicas to add (RDS allows up to 15 for PostgreSQL and MySQL).'),
@@ -48,7 +49,7 @@ export default definePattern({
       targets.push({
         components: [db.id, ...readers],
         connections: readConnections.map((c) => c.id),
-        reason: `${ctx.name(db.id)} has no read replica${single ? ' and no standby' : ''}: ${names(readers.map((r) => ctx.name(r)))} read it${known ? ` at ~${fmt(readRps)} reads/s at peak against ~${fmt(writeRps)} writes/s` : ''}, all on the primary${single ? ', which is also the only copy that can take traffic' : ''}.`,
+        reason: `${ctx.name(db.id)} has no read replica${single ? ' and no standby' : ''}: ${nameList(readers.map((r) => ctx.name(r)), Infinity)} read it${known ? ` at ~${fmt(readRps)} reads/s at peak against ~${fmt(writeRps)} writes/s` : ''}, all on the primary${single ? ', which is also the only copy that can take traffic' : ''}.`,
       });
     }
     return inSelection(targets, selection);
@@ -81,7 +82,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'read-replicas',
-      `${p.count} read replica${p.count === 1 ? '' : 's'} on ${ctx.name(db)}${p.routeReads ? `; reads of ${names([...new Set(target.components.slice(1).map((r) => ctx.name(r)))])} go to the reader endpoint` : ''}`,
+      `${p.count} read replica${p.count === 1 ? '' : 's'} on ${ctx.name(db)}${p.routeReads ? `; reads of ${nameList([...new Set(target.components.slice(1).map((r) => ctx.name(r)))], Infinity)} go to the reader endpoint` : ''}`,
       ops,
     );
   },

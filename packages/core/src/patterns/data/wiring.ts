@@ -37,9 +37,6 @@ export const isWorkload = (ctx: PatternContext, id: string): boolean => ctx.hasR
 /** Peak rate summed over connections. */
 export const rateOf = (ctx: PatternContext, connections: readonly Connection[]): number => connections.reduce((sum, c) => sum + ctx.peakRps(c.id), 0);
 
-/** "~1,200 reads/s peak" or "" when the traffic model gives nothing. */
-export const perSecond = (rate: number, what: string): string => (rate > 0 ? `~${fmt(rate)} ${what}/s at peak` : '');
-
 /** The `share` of a connection (default 1). */
 export const shareOf = (ctx: PatternContext, c: Connection): number => (ctx.connectionConfig(c).share as number | undefined) ?? 1;
 
@@ -227,10 +224,14 @@ export function connectionConfig(config: Record<string, unknown>): Record<string
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The `addConnection` op for a connection moved to another end: same type, label and config (share scaled when asked). */
-export function moveConnection(c: Connection, ends: { from?: string; to?: string }, patch: Record<string, unknown> = {}): Op {
+/**
+ * The `addConnection` op for a connection moved to another end: same type, label and config (share scaled when asked),
+ * and an id from `copyId` (the apply call's `copyIdMaker`) when the original has an explicit one.
+ */
+export function moveConnection(copyId: (source: Connection) => string | undefined, c: Connection, ends: { from?: string; to?: string }, patch: Record<string, unknown> = {}): Op {
   const config = connectionConfig({ ...(c.config ?? {}), ...patch });
-  return addConnection({ from: ends.from ?? c.from, to: ends.to ?? c.to, type: c.type, ...(c.label && { label: c.label }), ...(config && { config }) });
+  const id = copyId(c);
+  return addConnection({ ...(id && { id }), from: ends.from ?? c.from, to: ends.to ?? c.to, type: c.type, ...(c.label && { label: c.label }), ...(config && { config }) });
 }
 
 /** Components fed by a change stream out of a datastore or a log: projectors, relays, flushers. */
@@ -255,11 +256,6 @@ export function changeLogShare(ctx: PatternContext, store: string, writeRps: num
 /** The native change-stream setting a database type has (DynamoDB Streams), to turn on when a connector reads its log. */
 export function changeStreamPatch(type: string): Record<string, unknown> | undefined {
   return hasField(type, 'streams') ? { streams: true } : undefined;
-}
-
-/** Joins names: "A", "A and B", "A, B and C". */
-export function names(list: readonly string[]): string {
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
 /** Config that gives a cache a replica with automatic failover, or undefined when it already has one (or cannot). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
-import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
+import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, round3, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { configKeys, connect, fits, keepConfig, names, num } from '../scalability/wiring';
 
@@ -134,5 +134,3 @@ export default definePattern({
     ],
   },
 });
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;

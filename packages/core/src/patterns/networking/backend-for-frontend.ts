@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
-import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
+import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, round3, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { connect, copyTelemetry, fits, FUNCTION_TYPES, keepConfig, mtlsRequired, newServiceConfig, num, serviceCallConfig, telemetrySibling } from '../scalability/wiring';
 
@@ -12,7 +12,6 @@ const params = z.object({
 const REQUESTS = ['http', 'grpc', 'graphql', 'websocket'];
 const KINDS = { 'client.web': 'web', 'client.mobile': 'mobile' } as const;
 type Kind = 'web' | 'mobile';
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const isBff = (ctx: PatternContext, id: string) => /(^|[^a-z])bff([^a-z]|$)|backend.for.(the.)?frontend/i.test(`${id} ${ctx.component(id)?.label ?? ''}`);
 
 /** Peak request rate reaching `id` from each client kind, following clients and the edges (CDNs, load balancers) in between. */

@@ -2,15 +2,13 @@ import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
-import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
+import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, round3, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { configKeys, connect, fits, keepConfig, names, num } from '../scalability/wiring';
 
 const params = z.object({
   cacheHitRatio: z.number().min(0).max(0.99).default(0.8).describe('Share of the web requests the edge answers from its cache (static assets reach 0.95+, API responses far less).'),
 });
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Origins a web client fetches from with no CDN in between: gateways and load balancers, and static-asset buckets that

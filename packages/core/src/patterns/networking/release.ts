@@ -1,6 +1,6 @@
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
-import { addComponent, idMaker, near, type PatternContext } from '../context';
+import { addComponent, copiedConfig, idMaker, near, type PatternContext } from '../context';
 import { configKeys, connect, copyOutgoing } from '../scalability/wiring';
 
 /**
@@ -40,14 +40,14 @@ export function routedServices(ctx: PatternContext, routerRoles: ReadonlyArray<'
 
 /**
  * Ops adding a copy of the service `route` leads to, with the same config (at least two instances where the type has
- * replicas), the same outgoing connections, and a connection from the router carrying `newShare` of what `route`
- * carried; `route` keeps the rest.
+ * replicas; without the `usage` override, as the copy's load comes over its own connection), the same outgoing
+ * connections, and a connection from the router carrying `newShare` of what `route` carried; `route` keeps the rest.
  */
 export function addCopy(ctx: PatternContext, route: Connection, suffix: string, labelSuffix: string, newShare: number): { id: string; ops: Op[] } {
   const service = ctx.component(route.to)!;
   const id = idMaker(ctx.doc)(`${service.id}-${suffix}`);
   const share = ctx.connectionConfig(route).share as number;
-  const config: Record<string, unknown> = { ...service.config };
+  const config = copiedConfig(service.config);
   const replicas = ctx.config(service.id).replicas;
   if (configKeys(service.type).has('replicas') && !ctx.hasRole(service.id, 'serverless') && !(typeof replicas === 'number' && replicas >= 2)) config.replicas = 2;
   const round = (n: number) => Math.round(n * 10000) / 10000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
-import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
+import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, round3, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { connect, copyOutgoing, fits, keepConfig, names, newServiceConfig, num } from '../scalability/wiring';
 
@@ -11,7 +11,6 @@ const params = z.object({
 });
 
 const REQUESTS = ['http', 'grpc', 'graphql', 'websocket'];
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** A routing facade: an API gateway, or a layer-7 load balancer that routes by path. */
 const facade = (ctx: PatternContext, id: string) => ctx.hasRole(id, 'gateway') || ['aws.alb', 'gcp.load-balancer', 'azure.front-door'].includes(ctx.component(id)!.type);

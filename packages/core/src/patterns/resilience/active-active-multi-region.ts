@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
-import { addConnection, idMaker, inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
+import { copyIdMaker, idMaker, inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
 import { definePattern } from '../define';
 import type { PatternTarget } from '../types';
-import { copyInRegion, fmt, regionOf, secondaryRegion } from './wiring';
+import { copyConnection, copyInRegion, fmt, regionOf, secondaryRegion } from './wiring';
 
 const params = z.object({
   region: z
@@ -90,6 +90,7 @@ export default definePattern({
     }
     const makeId = idMaker(doc);
     const copies: string[] = [];
+    const copyId = copyIdMaker(doc);
     for (const u of users) {
       const copy = copyInRegion(
         ctx,
@@ -100,11 +101,10 @@ export default definePattern({
         {},
         `Serves ${region} at full size. Route users to the nearer region (latency or geo records with health checks); its other dependencies need regional copies too.`,
         280,
+        copyId,
       );
       ops.push(...copy.ops);
-      for (const c of ctx.outgoing(u, ['read', 'write']).filter((c) => c.to === id)) {
-        ops.push(addConnection({ from: copy.id, to: id, type: c.type, ...(c.config && { config: { ...c.config } }) }));
-      }
+      for (const c of ctx.outgoing(u, ['read', 'write']).filter((c) => c.to === id)) ops.push(copyConnection(copyId, c, { from: copy.id }));
       copies.push(ctx.name(u));
     }
     return patternChangeSet('active-active-multi-region', `Active-active in ${home} and ${region}: ${ctx.name(id)} ${storeChange}; ${copies.join(', ')} also run in ${region}`, ops);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
-import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
+import { addComponent, addConnection, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
 import { definePattern } from '../define';
 import type { PatternTarget } from '../types';
-import { copyInRegion, fmt, isRedundant, regionOf, secondaryRegion, writtenConfig } from './wiring';
+import { copyConnection, copyInRegion, fmt, isRedundant, regionOf, secondaryRegion, writtenConfig } from './wiring';
 
 const params = z.object({
   region: z
@@ -94,6 +94,7 @@ export default definePattern({
     );
     ops.push(addConnection({ from: db, to: standbyDb, type: 'replication', config: { mode: 'async' } }));
     const copies: string[] = [];
+    const copyId = copyIdMaker(doc);
     for (const w of ws) {
       const copy = copyInRegion(
         ctx,
@@ -104,11 +105,10 @@ export default definePattern({
         { replicas: ctx.def(w)?.config.shape && 'replicas' in ctx.def(w)!.config.shape ? p.standbyReplicas : undefined, autoscaling: undefined },
         `Warm standby of ${ctx.name(w)}, deployed with every release and scaled to ${p.standbyReplicas}. On failover: scale to the primary's size and switch DNS to ${region}.`,
         280,
+        copyId,
       );
       ops.push(...copy.ops);
-      for (const c of ctx.outgoing(w, ['read', 'write']).filter((c) => c.to === db)) {
-        ops.push(addConnection({ from: copy.id, to: standbyDb, type: c.type, ...(c.config && { config: { ...c.config } }) }));
-      }
+      for (const c of ctx.outgoing(w, ['read', 'write']).filter((c) => c.to === db)) ops.push(copyConnection(copyId, c, { from: copy.id, to: standbyDb }));
       copies.push(ctx.name(w));
     }
     return patternChangeSet(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
+import { DEFAULT_CLIENT_TIMEOUT_S } from '../../health/rules/circuit-breaker';
 import { inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
 import { definePattern } from '../define';
 import type { PatternTarget } from '../types';
@@ -59,9 +60,9 @@ export default definePattern({
       const open = ctx.outgoing(id, SERVICE_CALLS).filter((c) => ctx.connectionConfig(c).bulkhead === undefined);
       if (open.length === 0) continue;
       // the most dangerous call: the one that would hold the most slots if the callee hung until its timeout
-      const held = (c: (typeof open)[number]) => ctx.peakRps(c.id) * (((ctx.connectionConfig(c).timeoutMs as number | undefined) ?? 30000) / 1000);
+      const held = (c: (typeof open)[number]) => ctx.peakRps(c.id) * (((ctx.connectionConfig(c).timeoutMs as number | undefined) ?? DEFAULT_CLIENT_TIMEOUT_S * 1000) / 1000);
       const worst = open.reduce((a, b) => (held(b) > held(a) ? b : a));
-      const worstTimeout = (ctx.connectionConfig(worst).timeoutMs as number | undefined) ?? 30000;
+      const worstTimeout = (ctx.connectionConfig(worst).timeoutMs as number | undefined) ?? DEFAULT_CLIENT_TIMEOUT_S * 1000;
       const pile = ctx.peakRps(worst.id) > 0 ? ` If ${ctx.name(worst.to)} hangs, ~${fmt(held(worst))} calls (${fmt(ctx.peakRps(worst.id))}/s × ${fmt(worstTimeout / 1000)} s ${worst.config?.timeoutMs === undefined ? 'default client timeout' : 'timeout'}) pile up in ${ctx.name(id)}'s shared pool` : ` If ${ctx.name(worst.to)} hangs, its calls fill ${ctx.name(id)}'s shared pool`;
       const others = [...deps].filter((d) => d !== worst.to).map((d) => ctx.name(d));
       targets.push({

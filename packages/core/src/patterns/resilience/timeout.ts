@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
+import { DEFAULT_CLIENT_TIMEOUT_S } from '../../health/rules/circuit-breaker';
 import { inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
 import { definePattern } from '../define';
 import type { PatternTarget } from '../types';
@@ -120,7 +121,7 @@ export default definePattern({
       } else {
         const rps = group.reduce((sum, c) => sum + ctx.peakRps(c.id), 0);
         const rate = rps > 0 ? ` at ~${fmt(rps)} requests/s peak` : '';
-        const pile = rps > 0 ? `; if ${to} hangs, ~${fmt(rps * 30)} calls pile up in ${from} over a 30 s client default` : '';
+        const pile = rps > 0 ? `; if ${to} hangs, ~${fmt(rps * DEFAULT_CLIENT_TIMEOUT_S)} calls pile up in ${from} over a ${DEFAULT_CLIENT_TIMEOUT_S} s client default` : '';
         reason = `${from} calls ${to}${rate} with no timeout${pile}. ${budget ? `Budget: ${budget.from}; ` : 'No deadline is known for it; '}${ms(fittedTimeout(ctx, first, p))} fits.`;
       }
       targets.push({ components: [first.from, first.to], connections: group.map((c) => c.id), reason });

@@ -145,12 +145,19 @@ export function writtenConfig(ctx: PatternContext, id: string): Record<string, u
   return { ...(ctx.component(id)?.config ?? {}) };
 }
 
-/** Plural helper: "1 replica", "3 replicas". */
-export const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+/**
+ * The `addConnection` op copying connection `c` to other ends: same type and config, and an id from `copyId` (the apply
+ * call's `copyIdMaker`) when `c` has an explicit one.
+ */
+export function copyConnection(copyId: (source: Connection) => string | undefined, c: Connection, ends: { from?: string; to?: string }): Op {
+  const id = copyId(c);
+  return addConnection({ ...(id && { id }), from: ends.from ?? c.from, to: ends.to ?? c.to, type: c.type, ...(c.config && { config: { ...c.config } }) });
+}
 
 /**
  * Ops that add a copy of a compute component in another region: same type and written config with `region` set (and
- * `overrides` applied), its telemetry connections mirrored so it is observed like the original. Returns the new id.
+ * `overrides` applied), its telemetry connections mirrored so it is observed like the original (ids from `copyId`).
+ * Returns the new id.
  */
 export function copyInRegion(
   ctx: PatternContext,
@@ -161,6 +168,7 @@ export function copyInRegion(
   overrides: Record<string, unknown>,
   notes: string,
   dy: number,
+  copyId: (source: Connection) => string | undefined,
 ): { ops: Op[]; id: string } {
   const original = ctx.component(id)!;
   const config: Record<string, unknown> = { ...writtenConfig(ctx, id), region };
@@ -169,6 +177,6 @@ export function copyInRegion(
     else config[k] = v;
   }
   const ops: Op[] = [addComponent({ id: newId, type: original.type, label, config, position: near(ctx, id, 0, dy), notes })];
-  for (const c of ctx.outgoing(id, ['telemetry'])) ops.push(addConnection({ from: newId, to: c.to, type: 'telemetry', ...(c.config && { config: { ...c.config } }) }));
+  for (const c of ctx.outgoing(id, ['telemetry'])) ops.push(copyConnection(copyId, c, { from: newId }));
   return { ops, id: newId };
 }

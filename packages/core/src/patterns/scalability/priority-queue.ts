@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
-import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
+import { addComponent, copiedConfig, idMaker, inSelection, near, patternChangeSet, patternContext, round3, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { configKeys, connect, copyOutgoing, isDeadLetterQueue, names, num, queueConfig } from './wiring';
 
 const params = z.object({
   urgentShare: z.number().min(0.01).max(0.9).default(0.1).describe('Share of the messages that are urgent and go to the high-priority queue (0.01–0.9).'),
 });
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Producers of a queue (distinct, in connection order). */
 function producers(ctx: PatternContext, queue: string): string[] {
@@ -71,13 +69,12 @@ export default definePattern({
     if (!original) throw new Error(`component ${queue} is not in the document`);
     const id = idMaker(doc);
     const urgent = id(`${queue}-urgent`);
-    const { usage: _usage, ...queueSettings } = (original.config ?? {}) as Record<string, unknown>;
     const ops: Op[] = [
       addComponent({
         id: urgent,
         type: original.type,
         label: `${ctx.name(queue)} (urgent)`,
-        config: queueConfig(original.type, queueSettings),
+        config: queueConfig(original.type, copiedConfig(original.config)),
         position: near(ctx, queue, 0, 140),
       }),
       ...ctx.outgoing(queue, ['dead-letter']).map((c) => connect(urgent, c.to, 'dead-letter')),
@@ -92,7 +89,7 @@ export default definePattern({
       const consumer = ctx.component(c.to)!;
       const pool = id(`${consumer.id}-urgent`);
       pools.push(pool);
-      const config: Record<string, unknown> = { ...consumer.config };
+      const config = copiedConfig(consumer.config);
       const replicas = ctx.config(consumer.id).replicas;
       if (configKeys(consumer.type).has('replicas') && !ctx.hasRole(consumer.id, 'serverless')) config.replicas = Math.max(2, typeof replicas === 'number' ? replicas : 1);
       ops.push(

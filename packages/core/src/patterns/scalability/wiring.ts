@@ -140,11 +140,6 @@ export function telemetrySibling(ctx: PatternContext, near?: string): string | u
 /** A rounded, thousands-separated number for reasons and summaries. */
 export const num = fmt;
 
-/** "~120 requests/s at peak" when the traffic model has a rate, else "". */
-export function atPeak(rps: number, unit = 'requests'): string {
-  return rps > 0 ? ` at ~${num(rps)} ${unit}/s peak` : '';
-}
-
 /** A list of names: "A", "A and B", "A, B and C". */
 export function names(list: readonly string[]): string {
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;

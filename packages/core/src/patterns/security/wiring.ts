@@ -3,7 +3,7 @@ import { fmt } from '../../format';
 import type { ArchDocument } from '../../document/schema';
 import { HEALTH_RULES } from '../../health/rules/registry';
 import type { FindingDraft, RuleContext } from '../../health/types';
-import { patternContext } from '../context';
+import { patternContext, round3 } from '../context';
 
 /**
  * Helpers shared by the security, observability, AI and cost patterns.
@@ -46,7 +46,7 @@ export function names(list: readonly string[], max = 4): string {
 }
 
 /** Share of a rate, rounded to 3 decimals, for `share` on connections. */
-export const share3 = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+export const share3 = (x: number): number => round3(Math.min(1, Math.max(0, x)));
 
 /**
  * Ops copying `from`'s telemetry connections to `to` (a component the pattern adds beside it), so the new component is

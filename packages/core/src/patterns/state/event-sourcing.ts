@@ -11,7 +11,6 @@ import {
   changeStreamPatch,
   fmt,
   isWorkload,
-  names,
   personal,
   rateOf,
   requireComponents,
@@ -21,6 +20,7 @@ import {
   spread,
   storeType,
 } from '../data/wiring';
+import { nameList } from '../../health/rules/helpers';
 import { dualWrites } from './wiring';
 
 const params = z.object({
@@ -65,7 +65,7 @@ export default definePattern({
       targets.push({
         components: [service, db, ...brokers],
         connections: [...writes.map((c) => c.id), ...publishes.map((c) => c.id)],
-        reason: `${ctx.name(service)} alone writes ${ctx.name(db)}${rate > 0 ? ` (~${fmt(rate)} writes/s at peak)` : ''}, overwriting current state, and separately publishes events to ${names(brokers.map((b) => ctx.name(b)))}: the events it already produces could be the source of truth, with ${ctx.name(db)} rebuilt from them.`,
+        reason: `${ctx.name(service)} alone writes ${ctx.name(db)}${rate > 0 ? ` (~${fmt(rate)} writes/s at peak)` : ''}, overwriting current state, and separately publishes events to ${nameList(brokers.map((b) => ctx.name(b)), Infinity)}: the events it already produces could be the source of truth, with ${ctx.name(db)} rebuilt from them.`,
       });
     }
     return inSelection(targets, selection);

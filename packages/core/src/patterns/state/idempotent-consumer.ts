@@ -4,7 +4,8 @@ import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
 import { addComponent, addConnection, idMaker, inSelection, near, patternChangeSet, patternContext, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { cacheRedundancyPatch, fmt, isCache, isDatabase, isWorkload, names, personal, rateOf, requireComponents, roundShare, storeConfig, storeType, spread } from '../data/wiring';
+import { cacheRedundancyPatch, fmt, isCache, isDatabase, isWorkload, personal, rateOf, requireComponents, roundShare, storeConfig, storeType, spread } from '../data/wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   store: z
@@ -70,7 +71,7 @@ export default definePattern({
       targets.push({
         components: [consumer, ...sources],
         connections: consumes.map((c) => c.id),
-        reason: `${ctx.name(consumer)} consumes ${names(sources.map((s) => ctx.name(s)))}${rate > 0 ? ` (~${fmt(rate)} messages/s at peak)` : ''} without deduplicating: at-least-once delivery means some messages arrive twice and are applied twice${spans.length > 0 ? `; ${spans.join('; ')}` : ''}.`,
+        reason: `${ctx.name(consumer)} consumes ${nameList(sources.map((s) => ctx.name(s)), Infinity)}${rate > 0 ? ` (~${fmt(rate)} messages/s at peak)` : ''} without deduplicating: at-least-once delivery means some messages arrive twice and are applied twice${spans.length > 0 ? `; ${spans.join('; ')}` : ''}.`,
       });
     }
     return inSelection(targets, selection);

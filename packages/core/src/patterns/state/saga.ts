@@ -9,7 +9,6 @@ import {
   fmt,
   isDatabase,
   isWorkload,
-  names,
   needsMtls,
   personal,
   requireComponents,
@@ -20,6 +19,7 @@ import {
   storeType,
   spread,
 } from '../data/wiring';
+import { nameList } from '../../health/rules/helpers';
 
 const params = z.object({
   variant: z
@@ -96,7 +96,7 @@ export default definePattern({
       targets.push({
         components: [initiator.id, ...participants],
         connections: calls.map((c) => c.id),
-        reason: `${ctx.name(initiator.id)} writes ${names([...own].map((d) => ctx.name(d)))} and, in the same request, calls ${names(participants.map((p) => ctx.name(p)))}${rate > 0 ? ` (~${fmt(rate)} calls/s at peak)` : ''}, which write${participants.length === 1 ? 's' : ''} ${names(stores.map((d) => ctx.name(d)))}: one business transaction across ${own.size + stores.length} databases with no atomic commit, so a failure between the writes leaves them inconsistent.`,
+        reason: `${ctx.name(initiator.id)} writes ${nameList([...own].map((d) => ctx.name(d)), Infinity)} and, in the same request, calls ${nameList(participants.map((p) => ctx.name(p)), Infinity)}${rate > 0 ? ` (~${fmt(rate)} calls/s at peak)` : ''}, which write${participants.length === 1 ? 's' : ''} ${nameList(stores.map((d) => ctx.name(d)), Infinity)}: one business transaction across ${own.size + stores.length} databases with no atomic commit, so a failure between the writes leaves them inconsistent.`,
       });
     }
     return inSelection(targets, selection);
@@ -131,7 +131,7 @@ export default definePattern({
           dx: 240,
           dy: 140,
           ...(needsMtls(doc) && { auth: 'mtls' }),
-          notes: `${ORCHESTRATOR_NOTE} for ${name}: runs ${names(steps)} as local transactions in order; a step failing after ${p.stepRetries} retries triggers the compensations of the completed steps in reverse order. State per saga in ${name} saga log.`,
+          notes: `${ORCHESTRATOR_NOTE} for ${name}: runs ${nameList(steps, Infinity)} as local transactions in order; a step failing after ${p.stepRetries} retries triggers the compensations of the completed steps in reverse order. State per saga in ${name} saga log.`,
         }),
         addComponent({
           id: log,
@@ -169,7 +169,7 @@ export default definePattern({
           }),
         );
       }
-      return patternChangeSet('saga', `Saga (orchestration) for ${name}: ${name} saga orchestrator runs ${names(steps)} with compensations, state in ${name} saga log`, spread(ctx, ops));
+      return patternChangeSet('saga', `Saga (orchestration) for ${name}: ${name} saga orchestrator runs ${nameList(steps, Infinity)} with compensations, state in ${name} saga log`, spread(ctx, ops));
     }
 
     // choreography: participants react to each other's events on a topic
@@ -190,10 +190,14 @@ export default definePattern({
       );
     }
     const existingRate = newChannel ? 0 : ctx.peakRps(channel);
-    const channelRate = existingRate + sagaRate * (1 + participants.length);
+    const startsPublished = ctx.outgoing(initiator, ['publish']).some((c) => c.to === channel);
+    // What the traffic model feeds into the channel: what it carried plus the saga starts a new publish brings. The
+    // participants' outcome events go back to the channel from components it feeds, over back edges that carry their
+    // share but feed nothing back ([TR3]), so counting them would thin out each participant's share of the starts.
+    const channelRate = existingRate + (startsPublished ? 0 : sagaRate);
     const fraction = (rate: number) => (channelRate > 0 ? roundShare(rate / channelRate) : 1);
     const consumeConfig = (share: number) => ({ idempotent: true, retries: 3, retryBackoff: { baseDelayMs: 500, maxDelayMs: 30000, jitter: 'full' }, ...(share < 1 && { share }) });
-    if (!ctx.outgoing(initiator, ['publish']).some((c) => c.to === channel)) {
+    if (!startsPublished) {
       ops.push(addConnection({ from: initiator, to: channel, type: 'publish', label: 'saga started (after local commit)', config: { retries: 5, ...(startShare < 1 && { share: roundShare(startShare) }) } }));
     }
     if (!ctx.incoming(initiator, ['consume']).some((c) => c.from === channel)) {
@@ -209,7 +213,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'saga',
-      `Saga (choreography) for ${name}: ${name} and ${names(participants.map((pt) => ctx.name(pt)))} exchange step events on ${newChannel ? `${name} saga events` : ctx.name(channel)} instead of synchronous calls`,
+      `Saga (choreography) for ${name}: ${name} and ${nameList(participants.map((pt) => ctx.name(pt)), Infinity)} exchange step events on ${newChannel ? `${name} saga events` : ctx.name(channel)} instead of synchronous calls`,
       spread(ctx, ops),
     );
   },

@@ -5,7 +5,8 @@ import { SECONDS_PER_MONTH } from '../../traffic/traffic';
 import { definePattern } from '../define';
 import { addConnection, idMaker, inSelection, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
-import { addWorker, changeStreamPatch, fmt, names, rateOf, requireComponents, roundShare, shareOf, spread } from '../data/wiring';
+import { addWorker, changeStreamPatch, fmt, rateOf, requireComponents, roundShare, shareOf, spread } from '../data/wiring';
+import { nameList } from '../../health/rules/helpers';
 import { dualWrites } from './wiring';
 
 const params = z.object({
@@ -45,7 +46,7 @@ export default definePattern({
       return {
         components: [service, db, ...brokers],
         connections: [...writes.map((c) => c.id), ...publishes.map((c) => c.id)],
-        reason: `${ctx.name(service)} commits to ${ctx.name(db)} and publishes to ${names(brokers.map((b) => ctx.name(b)))}${rate > 0 ? ` (~${fmt(rate)} messages/s at peak)` : ''} as two separate steps: a crash or a broker timeout between them loses the message for a committed change, or announces one that rolled back.`,
+        reason: `${ctx.name(service)} commits to ${ctx.name(db)} and publishes to ${nameList(brokers.map((b) => ctx.name(b)), Infinity)}${rate > 0 ? ` (~${fmt(rate)} messages/s at peak)` : ''} as two separate steps: a crash or a broker timeout between them loses the message for a committed change, or announces one that rolled back.`,
       };
     });
     return inSelection(targets, selection);
@@ -98,7 +99,7 @@ export default definePattern({
     }
     return patternChangeSet(
       'transactional-outbox',
-      `Transactional outbox for ${ctx.name(service)}: messages become outbox rows in ${ctx.name(db)}; ${relayName} (${cdc ? 'CDC' : `polling every ${p.pollIntervalMs} ms`}) publishes them to ${names([...new Set(publishes.map((c) => ctx.name(c.to)))])}`,
+      `Transactional outbox for ${ctx.name(service)}: messages become outbox rows in ${ctx.name(db)}; ${relayName} (${cdc ? 'CDC' : `polling every ${p.pollIntervalMs} ms`}) publishes them to ${nameList([...new Set(publishes.map((c) => ctx.name(c.to)))], Infinity)}`,
       spread(ctx, ops),
     );
   },
