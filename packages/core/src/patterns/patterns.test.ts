@@ -114,3 +114,14 @@ describe.each(['cqrs', 'database-sharding', 'active-passive-multi-region', 'acti
     }
   });
 });
+
+// Two same-type connections between the same components are allowed with explicit ids; whatever a pattern copies,
+// moves or reroutes, the ids it derives for the new connections must stay distinct (definePattern sees to it).
+describe.each(PATTERNS.map((p) => [p.id, p] as const))('pattern %s with every connection drawn twice', (_id, pattern) => {
+  it('still applies at every target', () => {
+    const preview = pattern.preview as { connections: Array<{ id?: string; from: string; to: string; type: string }> };
+    const twins = preview.connections.map((c, k) => ({ ...c, id: `twin-${k}` }));
+    const doc = parseDocumentOrThrow({ ...preview, connections: [...preview.connections, ...twins] });
+    for (const target of pattern.appliesTo(doc)) applyAt(pattern, doc, target);
+  });
+});
