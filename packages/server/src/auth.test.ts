@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryRateLimiter } from './auth/rate-limit';
 import { Client, testServer, type TestServer } from './testing/app';
 import { ENGINES } from './testing/storage';
 
@@ -78,5 +79,32 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
     expect(blocked.body.error.code).toBe('too_many_attempts');
+  });
+
+  it('counts parallel failed sign-ins before their passwords are checked: the 11th at once is refused', async () => {
+    await new Client(server.url).signUp('Fay', 'fay@example.com');
+    const guesses = await Promise.all(
+      Array.from({ length: 11 }, (_, i) => new Client(server.url).call('POST', '/api/auth/signin', { email: 'fay@example.com', password: `parallel guess ${i}` })),
+    );
+    const statuses = guesses.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
+    const blocked = await new Client(server.url).call('POST', '/api/auth/signin', { email: 'fay@example.com', password: 'correct horse battery staple' });
+    expect(blocked.status).toBe(429);
+  });
+
+  it('takes back the count of a successful sign-in from the client address limit', async () => {
+    await new Client(server.url).signUp('Gus', 'gus@example.com');
+    const limits = server.services.signInLimits;
+    const original = limits.perAddress;
+    limits.perAddress = new MemoryRateLimiter(2);
+    try {
+      const signIn = async (password: string) => (await new Client(server.url).call('POST', '/api/auth/signin', { email: 'gus@example.com', password })).status;
+      for (let i = 0; i < 3; i++) expect(await signIn('correct horse battery staple')).toBe(200);
+      expect(await signIn('wrong guess one')).toBe(401);
+      expect(await signIn('wrong guess two')).toBe(401);
+      expect(await signIn('correct horse battery staple')).toBe(429);
+    } finally {
+      limits.perAddress = original;
+    }
   });
 });

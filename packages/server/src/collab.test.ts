@@ -1,9 +1,10 @@
 import { applyChangeSetToYDoc, readDocument } from '@backarch/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { team, testServer, type TestServer } from './testing/app';
+import { Client, team, testServer, type TestServer } from './testing/app';
 import { LiveClient } from './testing/live';
 import { ENGINES } from './testing/storage';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const addComponent = (id: string) => ({ origin: 'user' as const, summary: `Add ${id}`, ops: [{ op: 'addComponent' as const, component: { id, type: 'service' } }] });
 
 describe.each(ENGINES)('live documents on %s', (engine) => {
@@ -104,5 +105,73 @@ describe.each(ENGINES)('live documents on %s', (engine) => {
     expect(rows).toEqual([]);
     const fresh = await connect(cast.viewer);
     expect(readDocument(fresh.doc).document.components.map((c) => c.id)).toEqual(['jobs', 'orders', 'payments']);
+  });
+
+  /** A new member of the team workspace with `role`. */
+  const member = async (name: string, role: string) => {
+    const client = await new Client(server.url).signUp(name);
+    const invited = await cast.owner.call('POST', `/api/workspaces/${cast.workspace.id}/members`, { email: client.user!.email, role });
+    expect(invited.status).toBe(201);
+    return client;
+  };
+
+  it('closes the live connections of a member whose role changes; they reconnect with the new role', async () => {
+    const rita = await member('Rita Reassigned', 'editor');
+    const bystander = await connect(cast.owner);
+    const live = await connect(rita);
+    expect(live.readOnly).toBe(false);
+    expect((await cast.owner.call('PATCH', `/api/workspaces/${cast.workspace.id}/members/${rita.user!.id}`, { role: 'viewer' })).status).toBe(204);
+    await live.until(() => live.disconnects > 0);
+    await live.until(() => live.readOnly === true && live.provider.isSynced);
+    expect(live.failed).toBeUndefined();
+    applyChangeSetToYDoc(live.doc, addComponent('demoted'));
+    await sleep(300);
+    expect((await cast.owner.call('GET', `/api/diagrams/${cast.diagram.id}`)).body.document.components.map((c: { id: string }) => c.id)).not.toContain('demoted');
+    expect(bystander.disconnects, 'other people stay connected').toBe(0);
+  });
+
+  it('closes the live connections of a member removed from the workspace, and refuses them as they reconnect', async () => {
+    const rex = await member('Rex Removed', 'editor');
+    const bystander = await connect(cast.editor);
+    const live = await connect(rex);
+    expect(live.failed).toBeUndefined();
+    expect((await cast.owner.call('DELETE', `/api/workspaces/${cast.workspace.id}/members/${rex.user!.id}`)).status).toBe(204);
+    await live.until(() => live.disconnects > 0);
+    await live.until(() => live.failed !== undefined);
+    expect(bystander.disconnects, 'other people stay connected').toBe(0);
+  });
+
+  it('closes the live connections of a session that signs out, not those of the same person’s other sessions', async () => {
+    const sam = await member('Sam Signout', 'editor');
+    const elsewhere = new Client(server.url);
+    const signedIn = await elsewhere.call('POST', '/api/auth/signin', { email: sam.user!.email, password: 'correct horse battery staple' });
+    expect(signedIn.status).toBe(200);
+    elsewhere.csrf = signedIn.body.csrfToken;
+    const other = await connect(elsewhere);
+    const live = await connect(sam);
+    expect((await sam.call('POST', '/api/auth/signout')).status).toBe(204);
+    await live.until(() => live.disconnects > 0);
+    await live.until(() => live.failed !== undefined);
+    expect(other.disconnects, 'the other session stays connected').toBe(0);
+  });
+
+  it('closes everyone’s connections to a diagram that is deleted or moved to another workspace', async () => {
+    const deleted = (await cast.owner.call('POST', `/api/projects/${cast.project.id}/diagrams`, { name: 'Doomed' })).body;
+    const watcher = await connect(cast.viewer, deleted.id);
+    expect((await cast.editor.call('DELETE', `/api/diagrams/${deleted.id}`)).status).toBe(204);
+    await watcher.until(() => watcher.disconnects > 0);
+    await watcher.until(() => watcher.failed !== undefined);
+
+    const moved = (await cast.owner.call('POST', `/api/projects/${cast.project.id}/diagrams`, { name: 'Leaving' })).body;
+    const personal = (await cast.owner.call('GET', '/api/workspaces')).body.workspaces.find((w: { personal: boolean }) => w.personal);
+    const elsewhere = (await cast.owner.call('GET', `/api/workspaces/${personal.id}/projects`)).body.projects[0];
+    const editor = await connect(cast.editor, moved.id);
+    const owner = await connect(cast.owner, moved.id);
+    expect((await cast.owner.call('PATCH', `/api/diagrams/${moved.id}`, { projectId: elsewhere.id })).status).toBe(200);
+    await editor.until(() => editor.disconnects > 0 && owner.disconnects > 0);
+    // the editor is no member over there; the owner is, and reconnects
+    await editor.until(() => editor.failed !== undefined);
+    await owner.until(() => owner.provider.isSynced);
+    expect(owner.failed).toBeUndefined();
   });
 });

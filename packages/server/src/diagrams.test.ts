@@ -84,6 +84,23 @@ describe.each(ENGINES)('diagrams on %s', (engine) => {
     expect((await ann.call('GET', `/api/diagrams/${d.id}`)).status).toBe(200);
   });
 
+  it('refuses to delete a project whose deleted diagrams can still be restored, and deletes it once they cannot', async () => {
+    const project = (await ann.call('POST', `/api/workspaces/${workspaceId}/projects`, { name: 'Short-lived' })).body;
+    const { body: d } = await ann.call('POST', `/api/projects/${project.id}/diagrams`, { name: 'Binned' });
+    expect((await ann.call('DELETE', `/api/projects/${project.id}`)).status, 'a live diagram keeps the project').toBe(409);
+    expect((await ann.call('DELETE', `/api/diagrams/${d.id}`)).status).toBe(204);
+    const refused = await ann.call('DELETE', `/api/projects/${project.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+    expect(refused.body.error.message).toContain('deleted diagrams that can still be restored');
+    // nothing was lost: the diagram can still be restored
+    expect((await ann.call('GET', `/api/projects/${project.id}/diagrams?deleted=true`)).body.diagrams.map((x: { id: string }) => x.id)).toEqual([d.id]);
+    // past the restore window the diagram is as good as purged, and no longer holds the project
+    await server.storage.db.updateTable('diagrams').set({ deleted_at: new Date(Date.now() - 31 * 86400_000) }).where('id', '=', d.id).execute();
+    expect((await ann.call('DELETE', `/api/projects/${project.id}`)).status).toBe(204);
+    expect((await ann.call('GET', `/api/projects/${project.id}`)).status).toBe(404);
+  });
+
   it('pages through a long list', async () => {
     const project = (await ann.call('POST', `/api/workspaces/${workspaceId}/projects`, { name: 'Many' })).body;
     for (let i = 0; i < 5; i++) await ann.call('POST', `/api/projects/${project.id}/diagrams`, { name: `D${i}` });

@@ -138,6 +138,17 @@ describe('several server instances sharing live documents through Redis (on Post
     }
   });
 
+  it('closes a member’s connections on every instance when they are removed (removed on A, connected to B)', async () => {
+    const rex = await new Client(a.url).signUp('Rex Remote');
+    expect((await cast.owner.call('POST', `/api/workspaces/${cast.workspace.id}/members`, { email: rex.user!.email, role: 'editor' })).status).toBe(201);
+    const bystander = await live(b, via(b, cast.editor));
+    const onB = await live(b, via(b, rex));
+    expect((await cast.owner.call('DELETE', `/api/workspaces/${cast.workspace.id}/members/${rex.user!.id}`)).status).toBe(204);
+    await until(() => onB.disconnects > 0, 'B closed the removed member’s connection');
+    await until(() => onB.failed !== undefined, 'B refuses the member as they reconnect');
+    expect(bystander.disconnects, 'other people stay connected').toBe(0);
+  });
+
   it('keeps every acknowledged edit in the database after both instances stop', { timeout: 60_000 }, async () => {
     const diagram = (await cast.owner.call('POST', `/api/projects/${cast.project.id}/diagrams`, { name: 'Burst' })).body;
     const onA = await live(a, cast.owner, diagram.id);

@@ -37,4 +37,30 @@ describe.each(kinds)('sign-in limits (%s)', (_kind, make) => {
     await limiter.reset('cy');
     expect(await limiter.retryAfter('cy', t + 3)).toBe(0);
   });
+
+  it('counts attempts as it checks them: of parallel attempts, the ones past max are refused and not counted', async () => {
+    const limiter = make();
+    const t = 1_700_000_000_000;
+    const results = await Promise.all(Array.from({ length: 5 }, () => limiter.attempt('dee', t)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, retryAfter: 60 }, { ok: false, retryAfter: 60 }]);
+    expect(await limiter.retryAfter('dee', t)).toBe(60);
+    // refused attempts are not counted: three more later in the window do not hold the key once the counted ones left it
+    for (let i = 0; i < 3; i++) expect(await limiter.attempt('dee', t + 30_000)).toEqual({ ok: false, retryAfter: 30 });
+    expect(await limiter.attempt('dee', t + 60_000)).toMatchObject({ ok: true });
+  });
+
+  it('forgives one counted attempt (a sign-in that succeeded)', async () => {
+    const limiter = make();
+    const t = 1_700_000_000_000;
+    const first = await limiter.attempt('eve', t);
+    await limiter.attempt('eve', t);
+    await limiter.attempt('eve', t + 1);
+    expect(await limiter.attempt('eve', t + 2)).toEqual({ ok: false, retryAfter: 60 });
+    expect(first.ok).toBe(true);
+    await limiter.forgive('eve', (first as { id: string }).id);
+    expect(await limiter.retryAfter('eve', t + 2)).toBe(0);
+    expect(await limiter.attempt('eve', t + 2)).toMatchObject({ ok: true });
+    expect(await limiter.attempt('eve', t + 3)).toEqual({ ok: false, retryAfter: 60 });
+  });
 });

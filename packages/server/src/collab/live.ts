@@ -15,7 +15,23 @@ import type { UpdateLog } from './update-log';
 /** What Hocuspocus keeps per connection. */
 interface ConnectionContext {
   user?: SessionUser;
+  /** The workspace the diagram was in when the connection was authenticated. */
+  workspaceId?: string;
 }
+
+/**
+ * Which live connections to close (`LiveDocuments.disconnect`): those matching every field given. A session's or
+ * user's connections, optionally only to a workspace's diagrams, or everyone's connections to one diagram.
+ */
+export interface LiveMatch {
+  userId?: string;
+  sessionId?: string;
+  workspaceId?: string;
+  diagramId?: string;
+}
+
+/** WebSocket close code (application range) of a connection closed because its access changed; the client reconnects. */
+const ACCESS_CHANGED = { code: 4205, reason: 'access changed: reconnect' } as const;
 
 /** Transaction origin of updates replayed from storage: never logged again. */
 const LOADED = Object.freeze({ name: 'backarch:loaded-from-storage' });
@@ -42,6 +58,16 @@ function hasUnseen(theirs: Uint8Array, ours: Uint8Array): boolean {
   const mine = Y.decodeStateVector(ours);
   for (const [client, clock] of Y.decodeStateVector(theirs)) if ((mine.get(client) ?? 0) < clock) return true;
   return false;
+}
+
+/**
+ * Whether a version's stored text holds the document serialised as `json`. Versions store the canonical serialisation,
+ * so equal text is the usual answer; text written in another form is compared canonically (parsed only then).
+ */
+function sameDocument(stored: string, json: string): boolean {
+  if (stored === json) return true;
+  const parsed = parseDocument(stored);
+  return parsed.ok && serializeDocument(parsed.document) === json;
 }
 
 /**
@@ -81,12 +107,13 @@ export class LiveDocuments {
       onAuthenticate: async ({ requestHeaders, documentName, connectionConfig }) => {
         const user = await deps.sessions.fromCookieHeader(requestHeaders.get('cookie') ?? undefined);
         if (!user) throw Object.assign(new Error('not signed in'), { reason: 'unauthorized' });
-        const { role } = await deps.access.diagram(user.id, documentName, 'viewer').catch(() => {
+        const { diagram, role } = await deps.access.diagram(user.id, documentName, 'viewer').catch(() => {
           throw Object.assign(new Error('no access'), { reason: 'forbidden' });
         });
-        // viewers and commenters read; Hocuspocus refuses their document updates
+        // viewers and commenters read; Hocuspocus refuses their document updates. Set once: when the access changes,
+        // the connection is closed (disconnect) and the client is authenticated again as it reconnects.
         connectionConfig.readOnly = !atLeast(role, 'editor');
-        return { user };
+        return { user, workspaceId: diagram.workspace_id };
       },
       onLoadDocument: async ({ document, documentName }) => {
         const state = await deps.log.load(documentName);
@@ -109,6 +136,7 @@ export class LiveDocuments {
         await deps.log.compact(documentName).catch((error) => deps.logger.warn({ err: error, diagram: documentName }, 'compaction failed'));
       },
     });
+    deps.relay?.setDisconnectHandler((match) => this.closeMatching(match));
   }
 
   private authorsOf(diagramId: string): Set<string> {
@@ -171,6 +199,34 @@ export class LiveDocuments {
       return { ok: true };
     } finally {
       await connection.disconnect({ unloadImmediately: false });
+    }
+  }
+
+  /**
+   * Closes the live connections matching every field of `match`, on this instance and, through the relay, on the others:
+   * after a member is removed or their role changes, a sign-out, a diagram deleted or moved to another workspace. A
+   * connection's role is checked once, when it is authenticated; its client reconnects the closed WebSocket by itself
+   * and is authenticated again with the access it has now. The whole socket is closed (it carries one session's
+   * documents; the others reconnect too). The relay's publish is not waited for (a Redis outage must not hold the
+   * request); its failure is logged.
+   */
+  disconnect(match: LiveMatch): void {
+    this.closeMatching(match);
+    void this.deps.relay?.publishDisconnect(match);
+  }
+
+  /** Closes this instance's connections that match (something must be given to match: never everyone's). */
+  private closeMatching(match: LiveMatch): void {
+    if (!Object.values(match).some((v) => v !== undefined)) throw new Error('disconnect needs something to match');
+    for (const document of this.hocuspocus.documents.values()) {
+      if (match.diagramId !== undefined && document.name !== match.diagramId) continue;
+      for (const connection of document.getConnections()) {
+        const { user, workspaceId } = connection.context as ConnectionContext;
+        if (match.userId !== undefined && user?.id !== match.userId) continue;
+        if (match.sessionId !== undefined && user?.sessionId !== match.sessionId) continue;
+        if (match.workspaceId !== undefined && workspaceId !== match.workspaceId) continue;
+        connection.webSocket.close(ACCESS_CHANGED.code, ACCESS_CHANGED.reason);
+      }
     }
   }
 
@@ -243,9 +299,7 @@ export class LiveDocuments {
           if (n > 0) recorded.set(annotationKey(a), n - 1);
           return n === 0;
         });
-        // text does not keep a canonical form by itself: compare canonical serialisations
-        const lastParsed = last ? parseDocument(last.document) : undefined;
-        if (last && lastParsed?.ok && fresh.length === 0 && serializeDocument(lastParsed.document) === json) {
+        if (last && fresh.length === 0 && sameDocument(last.document, json)) {
           const lastAuthors = JSON.parse(last.authors) as string[];
           const missing = [...editors].filter((id) => !lastAuthors.includes(id));
           if (missing.length > 0) await tx.updateTable('versions').set({ authors: JSON.stringify([...lastAuthors, ...missing]) }).where('id', '=', last.id).execute();

@@ -1,9 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { isTransactionOrigin, type Extension } from '@hocuspocus/server';
+import type { Extension } from '@hocuspocus/server';
 import type { Redis } from 'ioredis';
-
-/** Whether a Yjs transaction came from another server instance through the relay (already logged over there). */
-export const fromRelay = (origin: unknown): boolean => isTransactionOrigin(origin) && origin.source === 'redis';
+import type { LiveMatch } from './live';
 
 /**
  * Relays updates, awareness and stateless messages between server instances through Redis pub/sub, with Hocuspocus's
@@ -15,12 +14,23 @@ export const fromRelay = (origin: unknown): boolean => isTransactionOrigin(origi
  * Hocuspocus's `onStoreDocument`, which BackArch does not use (the update log is the store), and would hold every
  * server-side change set for `disconnectDelay`. Unloading still waits `disconnectDelay` (beforeUnloadDocument) so a
  * last relay round trip can finish.
+ *
+ * Besides, it carries disconnects (`LiveDocuments.disconnect`: connections whose access changed) to every instance, on
+ * a channel of its own with a subscriber of its own (the extension's subscriber reads whatever it receives as a
+ * Hocuspocus message).
  */
 export class RedisRelay implements Extension {
   readonly extensionName = 'backarch-redis-relay';
   readonly priority: number;
   private readonly redis: RedisExtension;
   private destroyed = false;
+  /** Subscribed to `controlChannel` only. */
+  private readonly control: Redis;
+  private readonly controlChannel: string;
+  /** Tells this instance's own messages apart: Redis delivers them back to it. */
+  private readonly identifier = randomUUID();
+  private disconnectHandler: ((match: LiveMatch) => void) | undefined;
+  private readonly onError: (error: unknown) => void;
 
   constructor(options: { createClient: () => Redis; prefix: string; onError?: (error: unknown) => void }) {
     // The extension answers another instance's SyncStep1 by publishing from its message handler without awaiting or
@@ -40,6 +50,34 @@ export class RedisRelay implements Extension {
     };
     this.redis = new RedisExtension({ createClient, prefix: options.prefix });
     this.priority = this.redis.priority;
+    this.onError = (error) => {
+      if (!this.destroyed) options.onError?.(error);
+    };
+    this.controlChannel = `${options.prefix}#disconnect`;
+    this.control = options.createClient();
+    this.control.on('message', (channel: string, message: string) => this.received(channel, message));
+    this.control.subscribe(this.controlChannel).catch(this.onError);
+  }
+
+  /** Sets what to do when another instance asks to close connections. */
+  setDisconnectHandler(handler: (match: LiveMatch) => void): void {
+    this.disconnectHandler = handler;
+  }
+
+  /** Asks the other instances to close their connections matching `match`. Never rejects: a failure goes to `onError`. */
+  async publishDisconnect(match: LiveMatch): Promise<void> {
+    if (this.destroyed) return;
+    await this.redis.pub.publish(this.controlChannel, JSON.stringify({ from: this.identifier, match })).catch(() => undefined);
+  }
+
+  private received(channel: string, message: string): void {
+    if (channel !== this.controlChannel) return;
+    try {
+      const { from, match } = JSON.parse(message) as { from: string; match: LiveMatch };
+      if (from !== this.identifier) this.disconnectHandler?.(match);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 
   onConfigure: NonNullable<Extension['onConfigure']> = (payload) => this.redis.onConfigure(payload);
@@ -54,6 +92,7 @@ export class RedisRelay implements Extension {
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.control.disconnect(false);
     // Stop receiving first: the extension answers a relayed SyncStep1 by publishing from the subscriber's message
     // handler without awaiting it, and its own shutdown closes the publisher before the subscriber, so a message
     // arriving in between would publish on a closed connection (an unhandled rejection).

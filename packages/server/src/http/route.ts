@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Role } from '../db/schema';
 import type { Services } from '../services';
 import type { SessionUser } from '../auth/sessions';
-import { ApiError, forbidden, unauthorized, validationError } from './errors';
+import { ApiError, unauthorized, validationError } from './errors';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -120,5 +120,3 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
     });
   }
 }
-
-export { forbidden };

@@ -48,17 +48,19 @@ export const AUTH_ROUTES = [
     response: sessionOut,
     async handler({ body, services, request, reply }) {
       const { perEmail, perAddress } = services.signInLimits;
-      const wait = Math.max(...(await Promise.all([perEmail.retryAfter(body.email), perAddress.retryAfter(request.ip)])));
-      if (wait > 0) {
+      // counted as failed before the password is checked (which takes a while), so parallel guesses all count; a
+      // success takes its attempt back
+      const [byEmail, byAddress] = await Promise.all([perEmail.attempt(body.email), perAddress.attempt(request.ip)]);
+      if (!byEmail.ok || !byAddress.ok) {
+        // a refused attempt is not a failure: the other limit takes its count back
+        await Promise.all([byEmail.ok && perEmail.forgive(body.email, byEmail.id), byAddress.ok && perAddress.forgive(request.ip, byAddress.id)]);
+        const wait = Math.max(byEmail.ok ? 0 : byEmail.retryAfter, byAddress.ok ? 0 : byAddress.retryAfter);
         throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
       }
       const user = await services.db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_HASH));
-      if (!user || !ok) {
-        await Promise.all([perEmail.fail(body.email), perAddress.fail(request.ip)]);
-        throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password.');
-      }
-      await perEmail.reset(body.email);
+      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password.');
+      await Promise.all([perEmail.reset(body.email), perAddress.forgive(request.ip, byAddress.id)]);
       const { csrfToken } = await services.sessions.create(user.id, request, reply);
       return { user: { id: user.id, email: user.email, name: user.name }, csrfToken };
     },
@@ -72,6 +74,7 @@ export const AUTH_ROUTES = [
     status: 204,
     async handler({ user, services, request, reply }) {
       await services.sessions.destroy(user, request, reply);
+      services.live.disconnect({ sessionId: user.sessionId });
       return undefined;
     },
   }),

@@ -187,15 +187,17 @@ export const DIAGRAM_ROUTES = [
     body: z.object({ name: name.optional(), description: description.optional(), projectId: id.optional() }).strict(),
     response: diagramOut,
     async handler({ user, params, body, services }) {
-      await services.access.diagram(user.id, params.diagramId, 'editor');
+      const { diagram } = await services.access.diagram(user.id, params.diagramId, 'editor');
       // moving needs edit rights where the diagram goes, too
-      if (body.projectId) await services.access.project(user.id, body.projectId, 'editor');
+      const target = body.projectId ? (await services.access.project(user.id, body.projectId, 'editor')).project : undefined;
       const row = await services.db
         .updateTable('diagrams')
         .set({ ...(body.name && { name: body.name }), ...(body.description !== undefined && { description: body.description }), ...(body.projectId && { project_id: body.projectId }), updated_at: new Date(), updated_by: user.id })
         .where('id', '=', params.diagramId)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // in another workspace, other people have access: everyone connected reconnects with their role there (or not)
+      if (target && target.workspace_id !== diagram.workspace_id) services.live.disconnect({ diagramId: diagram.id });
       return diagramJson(row);
     },
   }),
@@ -211,7 +213,7 @@ export const DIAGRAM_ROUTES = [
     async handler({ user, params, services }) {
       await services.access.diagram(user.id, params.diagramId, 'editor');
       await services.db.updateTable('diagrams').set({ deleted_at: new Date(), updated_by: user.id }).where('id', '=', params.diagramId).execute();
-      services.live.hocuspocus.closeConnections(params.diagramId);
+      services.live.disconnect({ diagramId: params.diagramId });
       return undefined;
     },
   }),

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { conflict } from '../http/errors';
 import { route } from '../http/route';
+import { RESTORE_DAYS } from './diagrams';
 import { description, id, iso, name, projectOut } from './schemas';
 
 export const projectJson = (p: Selectable<Database['projects']>) => ({
@@ -94,7 +95,7 @@ export const PROJECT_ROUTES = [
   route({
     method: 'DELETE',
     url: '/api/projects/:projectId',
-    summary: 'Delete an empty project (move or delete its diagrams first)',
+    summary: `Delete an empty project: no diagrams, and no deleted ones that can still be restored (${RESTORE_DAYS} days)`,
     tag: 'projects',
     access: 'user',
     role: 'owner',
@@ -104,6 +105,17 @@ export const PROJECT_ROUTES = [
       await services.access.project(user.id, params.projectId, 'owner');
       const live = await services.db.selectFrom('diagrams').select('id').where('project_id', '=', params.projectId).where('deleted_at', 'is', null).limit(1).execute();
       if (live.length > 0) throw conflict('The project still has diagrams: move or delete them first.');
+      // deleting the project would cascade to its deleted diagrams too, which can still be restored for RESTORE_DAYS
+      const restorable = await services.db
+        .selectFrom('diagrams')
+        .select('id')
+        .where('project_id', '=', params.projectId)
+        .where('deleted_at', '>', new Date(Date.now() - RESTORE_DAYS * 86400_000))
+        .limit(1)
+        .execute();
+      if (restorable.length > 0) {
+        throw conflict(`The project has deleted diagrams that can still be restored (for ${RESTORE_DAYS} days after deletion): restore and move them to another project, or delete the project once they can no longer be restored.`);
+      }
       await services.db.deleteFrom('projects').where('id', '=', params.projectId).execute();
       return undefined;
     },

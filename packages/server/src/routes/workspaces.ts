@@ -147,6 +147,8 @@ export const WORKSPACE_ROUTES = [
         throw conflict('A workspace needs at least one owner: make someone else owner first.');
       }
       await services.db.updateTable('memberships').set({ role: body.role }).where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute();
+      // their live connections were authenticated with the old role: they reconnect with the new one
+      if (current.role !== body.role) services.live.disconnect({ userId: params.userId, workspaceId: params.workspaceId });
       return undefined;
     },
   }),
@@ -166,6 +168,7 @@ export const WORKSPACE_ROUTES = [
         throw conflict('A workspace needs at least one owner: make someone else owner first.');
       }
       await services.db.deleteFrom('memberships').where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute();
+      services.live.disconnect({ userId: params.userId, workspaceId: params.workspaceId });
       return undefined;
     },
   }),

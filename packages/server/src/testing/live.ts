@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 
 /**
  * A collaborator in Node: a Hocuspocus provider over `ws`, sending the session cookie like a browser would. `acked`
- * counts the edits the server has confirmed saved.
+ * counts the edits the server has confirmed saved; `disconnects` the times its socket closed (it reconnects once, a
+ * second after, and authenticates again).
  */
 export class LiveClient {
   readonly doc = new Y.Doc();
@@ -13,6 +14,7 @@ export class LiveClient {
   sent = 0;
   failed: string | undefined;
   readOnly: boolean | undefined;
+  disconnects = 0;
 
   constructor(baseUrl: string, diagramId: string, cookie: string) {
     const Polyfill = class extends WebSocket {
@@ -29,6 +31,7 @@ export class LiveClient {
       onAuthenticationFailed: ({ reason }) => (this.failed = reason),
       onAuthenticated: ({ scope }) => (this.readOnly = scope === 'readonly'),
     });
+    this.socket.on('disconnect', () => this.disconnects++);
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== this.provider) this.sent++;
     });
