@@ -1,4 +1,5 @@
 import { getComponentDef } from '../catalog/catalog';
+import type { ComponentDef } from '../catalog/types';
 import { resolveConfig } from '../document/resolve';
 import type { Component } from '../document/schema';
 import { fmt } from '../format';
@@ -14,7 +15,7 @@ export interface Capacity {
   perInstanceRps: number;
   totalRps: number;
   /** How the figure was reached, for messages: "2 × t3.large (2 vCPU) × 100 requests/s per vCPU". */
-  basis: string;
+  readonly basis: string;
 }
 
 /** Config keys that count instances, in the order they are read, with the word for one and for several. */
@@ -26,14 +27,49 @@ export const INSTANCE_COUNT_KEYS: ReadonlyArray<readonly [key: string, one: stri
   ['shardCount', 'shard', 'shards'],
 ];
 
-function instancesOf(config: Record<string, unknown>, useMaximum: boolean): { count: number; what: string } {
+function instanceCount(config: Record<string, unknown>, useMaximum: boolean): number {
   const autoscaling = config.autoscaling as { min: number; max: number } | undefined;
-  if (autoscaling) return useMaximum ? { count: autoscaling.max, what: `up to ${autoscaling.max} (autoscaling maximum)` } : { count: autoscaling.min, what: `${autoscaling.min}` };
+  if (autoscaling) return useMaximum ? autoscaling.max : autoscaling.min;
   for (const [key] of INSTANCE_COUNT_KEYS) {
     const value = config[key];
-    if (typeof value === 'number') return { count: value, what: `${value}` };
+    if (typeof value === 'number') return value;
   }
-  return { count: 1, what: '1' };
+  return 1;
+}
+
+/**
+ * A capacity figure whose `basis` text is written when it is read: the capacity rule sizes every component of a
+ * design and reports few of them, so writing the text for each would cost more than the arithmetic.
+ */
+class Sustained implements Capacity {
+  constructor(
+    readonly instances: number,
+    readonly perInstanceRps: number,
+    readonly totalRps: number,
+    // what the text is written from (fields rather than an object: one allocation per component sized)
+    private readonly kind: 'measured' | 'lambda' | 'instance' | 'vcpu',
+    private readonly autoscaled: boolean,
+    private readonly figure?: NonNullable<ComponentDef['capacity']>,
+    private readonly instanceType?: string,
+    private readonly vcpus?: number,
+    private readonly durationMs?: number,
+  ) {}
+
+  get basis(): string {
+    const counted = this.autoscaled ? `up to ${this.instances} (autoscaling maximum)` : `${this.instances}`;
+    switch (this.kind) {
+      case 'measured':
+        return `${counted} × ${this.perInstanceRps} requests/s per instance (measured, capacityRpsPerInstance)`;
+      case 'lambda':
+        return `reserved concurrency ${this.instances} ÷ ${this.durationMs} ms per invocation`;
+      case 'instance':
+        return `${counted} × ${fmt(this.perInstanceRps)}/s per instance (${this.figure!.basis})`;
+      case 'vcpu': {
+        const size = this.instanceType ? `${this.instanceType} (${this.vcpus} vCPU)` : `${this.vcpus} vCPU`;
+        return `${counted} × ${size} × ${this.figure!.rpsPerVcpu}/s per vCPU (${this.figure!.basis})`;
+      }
+    }
+  }
 }
 
 /**
@@ -53,30 +89,26 @@ export function capacityOf(
 ): Capacity | undefined {
   const def = getComponentDef(component.type);
   if (!def || !config) return undefined;
-  const { count, what } = instancesOf(config, useMaximum);
+  const count = instanceCount(config, useMaximum);
+  const autoscaled = useMaximum && config.autoscaling !== undefined;
   const measured = config.capacityRpsPerInstance as number | undefined;
-  if (measured !== undefined) {
-    return { instances: count, perInstanceRps: measured, totalRps: count * measured, basis: `${what} × ${measured} requests/s per instance (measured, capacityRpsPerInstance)` };
-  }
+  if (measured !== undefined) return new Sustained(count, measured, count * measured, 'measured', autoscaled);
   if (def.id === 'aws.lambda' && typeof config.reservedConcurrency === 'number') {
     const usage = (config.usage ?? {}) as { averageDurationMs?: number };
     const durationMs = usage.averageDurationMs ?? DEFAULT_FUNCTION_DURATION_MS;
     const rps = config.reservedConcurrency / (durationMs / 1000);
-    return { instances: config.reservedConcurrency, perInstanceRps: 1000 / durationMs, totalRps: rps, basis: `reserved concurrency ${config.reservedConcurrency} ÷ ${durationMs} ms per invocation` };
+    return new Sustained(config.reservedConcurrency, 1000 / durationMs, rps, 'lambda', false, undefined, undefined, undefined, durationMs);
   }
   const figure = def.capacity;
   if (!figure) return undefined;
-  if (figure.rpsPerInstance !== undefined) {
-    return { instances: count, perInstanceRps: figure.rpsPerInstance, totalRps: count * figure.rpsPerInstance, basis: `${what} × ${fmt(figure.rpsPerInstance)}/s per instance (${figure.basis})` };
-  }
+  if (figure.rpsPerInstance !== undefined) return new Sustained(count, figure.rpsPerInstance, count * figure.rpsPerInstance, 'instance', autoscaled, figure);
   if (figure.rpsPerVcpu === undefined) return undefined;
   const instanceType = config.instanceType as string | undefined;
   // a named instance type says how big an instance is; `vcpus` sizes it only when no type is named
   const vcpus = (instanceType && book ? sizeOf(book, instanceType)?.vcpu : undefined) ?? (config.vcpus as number | undefined);
   if (!vcpus) return undefined;
   const perInstance = vcpus * figure.rpsPerVcpu;
-  const sizeText = instanceType ? `${instanceType} (${vcpus} vCPU)` : `${vcpus} vCPU`;
-  return { instances: count, perInstanceRps: perInstance, totalRps: count * perInstance, basis: `${what} × ${sizeText} × ${figure.rpsPerVcpu}/s per vCPU (${figure.basis})` };
+  return new Sustained(count, perInstance, count * perInstance, 'vcpu', autoscaled, figure, instanceType, vcpus);
 }
 
 /** Instances needed to carry `peakRps` at `utilisation` (default 70 %: headroom for spikes and failover). */

@@ -122,8 +122,9 @@ export default defineRule({
       let readsServed = 0;
       let queuedRate = 0;
       let messageRate = 0;
-      const queues: string[] = [];
-      const wholeFeeds: string[] = []; // topics and logs whose every message the model sends here (no share set)
+      // made on the first queue: most components are called, not fed
+      let queues: string[] | undefined;
+      let wholeFeeds: string[] | undefined; // topics and logs whose every message the model sends here (no share set)
       for (let at = graph.inStart[i]!; at < graph.inStart[i + 1]!; at++) {
         const e = graph.inEdges[at]!;
         const def = graph.connectionDefs[e]!;
@@ -137,9 +138,9 @@ export default defineRule({
         if (pulled) {
           queuedRate += rate;
           const source = graph.from[e]!;
-          queues.push(ctx.name(source));
+          (queues ??= []).push(ctx.name(source));
           const fanOut = graph.hasRole(source, 'topic') || graph.hasRole(source, 'stream');
-          if (fanOut && ctx.doc.connections[e]!.config?.share === undefined) wholeFeeds.push(ctx.name(source));
+          if (fanOut && ctx.doc.connections[e]!.config?.share === undefined) (wholeFeeds ??= []).push(ctx.name(source));
         } else if (def.id === 'read') readsServed += part;
       }
       const demand = total > 0 ? (peak * served) / total : peak;

@@ -1,4 +1,4 @@
-import { inOf, outOf, someIn, someOut } from '../../graph/graph';
+import { inOf, outOf, someIn } from '../../graph/graph';
 import { getComponentDef } from '../../catalog/catalog';
 import type { ComponentDef, Role } from '../../catalog/types';
 import type { Op } from '../../document/change-set';
@@ -48,14 +48,21 @@ export default defineRule({
   check(ctx) {
     const { graph } = ctx;
     const services: number[] = [];
-    for (let i = 0; i < graph.n; i++) if (graph.hasRole(i, 'service')) services.push(i);
+    const service = graph.withRole('service');
+    for (let i = 0; i < graph.n; i++) if (service[i]) services.push(i);
     if (services.length === 0) return [];
     const types = new Set(graph.defs);
     const findings: FindingDraft[] = [];
     for (const signal of SIGNALS) {
       const delivers = deliverers(ctx, signal);
       const implicit = implicitCoverage(ctx, signal, delivers, types);
-      const lacking = services.filter((s) => !implicit(s) && !someOut(graph, s, (e) => carries(ctx, e, signal) && delivers[graph.to[e]!] === 1));
+      const lacking: number[] = [];
+      for (const s of services) {
+        if (implicit(s)) continue;
+        let sends = false;
+        for (let at = graph.outStart[s]!; at < graph.outStart[s + 1]! && !sends; at++) sends = delivers[graph.outTo[at]!] === 1 && carries(ctx, graph.outEdges[at]!, signal);
+        if (!sends) lacking.push(s);
+      }
       if (lacking.length === 0) continue;
       findings.push(finding(ctx, signal, lacking, services.length, delivers));
     }
@@ -102,11 +109,14 @@ function implicitCoverage(ctx: RuleContext, signal: Signal, delivers: Uint8Array
     if (type === 'otel-collector' && ctx.config(i).deploymentMode === 'agent' && delivers[i]) agent = true;
     if (type === 'datadog' && someIn(graph, i, (e) => carries(ctx, e, signal) && graph.hasRole(graph.from[e]!, 'service'))) agent = true;
   }
-  return (s) => {
-    if (agent && !graph.hasRole(s, 'serverless')) return true;
-    const managed = MANAGED_TELEMETRY[graph.defs[s]!.id];
-    return managed !== undefined && managed.signals.includes(signal) && types.has(getComponentDef(managed.store)!);
-  };
+  // the types whose platform sends the signal here, worked out once per type rather than once per service
+  const managedTypes = new Set<ComponentDef>();
+  for (const def of types) {
+    const managed = MANAGED_TELEMETRY[def.id];
+    if (managed !== undefined && managed.signals.includes(signal) && types.has(getComponentDef(managed.store)!)) managedTypes.add(def);
+  }
+  const serverless = graph.withRole('serverless');
+  return (s) => (agent && !serverless[s]) || (managedTypes.size > 0 && managedTypes.has(graph.defs[s]!));
 }
 
 function finding(ctx: RuleContext, signal: Signal, lacking: number[], total: number, delivers: Uint8Array): FindingDraft {
@@ -168,7 +178,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     const e = typeof b === 'number' ? link(a, b) : undefined;
     if (e === undefined) {
       const to = typeof b === 'number' ? graph.ids[b]! : b;
-      ops.push({ op: 'addConnection', connection: { from: graph.ids[a]!, to, type: 'telemetry', ...(signals && { config: { signals } }) } });
+      ops.push({ op: 'addConnection', connection: signals ? { from: graph.ids[a]!, to, type: 'telemetry', config: { signals } } : { from: graph.ids[a]!, to, type: 'telemetry' } });
       return true;
     }
     const current = doc.connections[e]!.config?.signals as Signal[] | undefined;
@@ -196,7 +206,11 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     ops.push({ op: 'addComponent', component: { id, type, label: name, ...(position && { position }) } });
     return { id, name };
   };
-  const connectServices = (target: number | string, signals?: Signal[]) => lacking.filter((i) => ensure(i, target, signals)).length;
+  const connectServices = (target: number | string, signals?: Signal[]) => {
+    let connected = 0;
+    for (const i of lacking) if (ensure(i, target, signals)) connected++;
+    return connected;
+  };
 
   const delivering = collectors.filter((i) => delivers[i]);
   let summary: string;
