@@ -45,7 +45,7 @@ async function durableLatency(rate: number, seconds: number) {
   for (let d = 0; d < 10; d++) {
     const id = await create(serializeDocument(small));
     for (let k = 0; k < 2; k++) {
-      const live = new LiveClient(base, id, user.cookie);
+      const live = new LiveClient(base, id, user);
       await live.synced();
       const entry = { live, pending: [] as number[], latencies: [] as number[], component: small.components[2 + k]!.id };
       live.provider.on('unsyncedChanges', () => {

@@ -11,8 +11,8 @@ describe.each(ENGINES)('live documents on %s', (engine) => {
   let server: TestServer;
   let cast: Awaited<ReturnType<typeof team>>;
   const clients: LiveClient[] = [];
-  const connect = async (who: { cookie: string }, diagramId = cast.diagram.id) => {
-    const client = new LiveClient(server.url, diagramId, who.cookie);
+  const connect = async (who: { cookie: string; csrf: string }, diagramId = cast.diagram.id) => {
+    const client = new LiveClient(server.url, diagramId, who);
     clients.push(client);
     await client.synced();
     return client;
@@ -57,14 +57,26 @@ describe.each(ENGINES)('live documents on %s', (engine) => {
   });
 
   it('refuses people without access and the signed-out', async () => {
-    const outsider = new LiveClient(server.url, cast.diagram.id, cast.outsider.cookie);
-    const anonymous = new LiveClient(server.url, cast.diagram.id, '');
+    const outsider = new LiveClient(server.url, cast.diagram.id, cast.outsider);
+    const anonymous = new LiveClient(server.url, cast.diagram.id, { cookie: '', csrf: '' });
     clients.push(outsider, anonymous);
     await outsider.synced();
     await anonymous.synced();
     expect(outsider.failed).toBeDefined();
     expect(anonymous.failed).toBeDefined();
     expect(readDocument(outsider.doc).document.components).toEqual([]);
+  });
+
+  it("refuses the session cookie without the session's CSRF token (a page of another origin on the same site)", async () => {
+    const forged = new LiveClient(server.url, cast.diagram.id, { cookie: cast.owner.cookie, csrf: 'guessed' });
+    clients.push(forged);
+    await forged.synced();
+    expect(forged.failed).toBe('csrf_failed');
+    expect(readDocument(forged.doc).document.components).toEqual([]);
+    applyChangeSetToYDoc(forged.doc, addComponent('planted'));
+    await sleep(200);
+    const got = await cast.owner.call('GET', `/api/diagrams/${cast.diagram.id}`);
+    expect(got.body.document.components.map((c: { id: string }) => c.id)).not.toContain('planted');
   });
 
   it('records a version after the edits settle, labelled with who and what', async () => {
@@ -78,6 +90,27 @@ describe.each(ENGINES)('live documents on %s', (engine) => {
     expect(list[0].components).toEqual({ before: 0, after: 2 });
     expect(list[0].changes.map((c: { summary: string }) => c.summary).sort()).toEqual(['Add orders', 'Add payments']);
     expect(list[0].authors.map((a: { name: string }) => a.name).sort()).toEqual(['Eddie Editor', 'Olivia Owner']);
+  });
+
+  it("credits a version's edits to the people the server saw edit, not to whoever an edit's annotation names", async () => {
+    const diagram = (await cast.owner.call('POST', `/api/projects/${cast.project.id}/diagrams`, { name: 'Credits' })).body;
+    const editor = await connect(cast.editor, diagram.id);
+    // a client writes its annotations itself: one names a colleague, one a user id that does not exist
+    expect(applyChangeSetToYDoc(editor.doc, addComponent('mine'), { by: cast.editor.user!.id }).ok).toBe(true);
+    expect(applyChangeSetToYDoc(editor.doc, addComponent('framed'), { by: cast.owner.user!.id }).ok).toBe(true);
+    expect(applyChangeSetToYDoc(editor.doc, addComponent('ghost'), { by: 'no-such-user' }).ok).toBe(true);
+    await editor.until(() => editor.acked === editor.sent);
+    const versions = async () => (await cast.owner.call('GET', `/api/diagrams/${diagram.id}/versions`)).body.versions;
+    const start = Date.now();
+    let list = await versions();
+    while (list[0].components.after < 3 && Date.now() - start < 5000) {
+      await sleep(50);
+      list = await versions();
+    }
+    expect(list[0].components.after, 'the version is recorded despite the unknown user id').toBe(3);
+    expect(list[0].authors.map((a: { name: string }) => a.name)).toEqual(['Eddie Editor']);
+    const byOf = Object.fromEntries(list[0].changes.map((c: { summary: string; by?: string }) => [c.summary, c.by ?? null]));
+    expect(byOf).toEqual({ 'Add mine': cast.editor.user!.id, 'Add framed': null, 'Add ghost': null });
   });
 
   it('pushes server-side change sets to connected editors', async () => {

@@ -97,7 +97,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
     const project = (await ann.call('GET', `/api/workspaces/${workspace.id}/projects`)).body.projects[0];
     const diagram = (await ann.call('POST', `/api/projects/${project.id}/diagrams`, { name: 'Crash test' })).body;
 
-    const editor = new LiveClient(base, diagram.id, ann.cookie);
+    const editor = new LiveClient(base, diagram.id, ann);
     await editor.synced();
     let killedAt = -1;
     for (let i = 0; i < 600; i++) {
@@ -125,7 +125,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
       const ids = new Set<string>(body.document.components.map((c: { id: string }) => c.id));
       for (let i = 0; i < acked; i++) expect(ids.has(`c-${i}`), `acknowledged edit c-${i} survived`).toBe(true);
 
-      const reader = new LiveClient(base, diagram.id, ann.cookie);
+      const reader = new LiveClient(base, diagram.id, ann);
       await reader.synced();
       const summaries = readAnnotations(reader.doc).map((a) => a.summary);
       for (let i = 0; i < acked; i++) expect(summaries.filter((s) => s === `Add c-${i}`).length, `c-${i} recorded once`).toBe(1);

@@ -33,7 +33,7 @@ describe('several server instances sharing live documents through Redis (on Post
   let cast: Awaited<ReturnType<typeof team>>;
   const clients: LiveClient[] = [];
   const live = async (server: TestServer, who: Client, diagramId = cast.diagram.id) => {
-    const client = new LiveClient(server.url, diagramId, who.cookie);
+    const client = new LiveClient(server.url, diagramId, who);
     clients.push(client);
     await client.synced();
     expect(client.failed).toBeUndefined();

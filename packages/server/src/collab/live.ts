@@ -50,8 +50,8 @@ export interface VersionRow {
   number: number;
 }
 
-/** An annotation's identity for comparing it with the ones a version recorded (same edit, same fields). */
-const annotationKey = (a: Annotation) => JSON.stringify([a.origin, a.summary, a.at, a.by ?? null]);
+/** An annotation's identity for comparing it with the ones a version recorded (its `by` may have been dropped there). */
+const annotationKey = (a: Annotation) => JSON.stringify([a.origin, a.summary, a.at]);
 
 /** Whether a state vector has seen something the other has not (another instance's document is ahead of ours). */
 function hasUnseen(theirs: Uint8Array, ours: Uint8Array): boolean {
@@ -104,9 +104,12 @@ export class LiveDocuments {
       // Hocuspocus's own debounced store is not used: the update log is the store.
       debounce: 0,
       extensions: deps.relay ? [deps.relay] : [],
-      onAuthenticate: async ({ requestHeaders, documentName, connectionConfig }) => {
+      onAuthenticate: async ({ requestHeaders, documentName, connectionConfig, token }) => {
         const user = await deps.sessions.fromCookieHeader(requestHeaders.get('cookie') ?? undefined);
         if (!user) throw Object.assign(new Error('not signed in'), { reason: 'unauthorized' });
+        // the cookie alone does not do: browsers send it on a WebSocket handshake from any page of the same site, and
+        // the handshake has no CORS. The session's CSRF token proves the page could read the session (an own page).
+        if (token !== user.csrfToken) throw Object.assign(new Error('wrong csrf token'), { reason: 'csrf_failed' });
         const { diagram, role } = await deps.access.diagram(user.id, documentName, 'viewer').catch(() => {
           throw Object.assign(new Error('no access'), { reason: 'forbidden' });
         });
@@ -305,7 +308,11 @@ export class LiveDocuments {
           if (missing.length > 0) await tx.updateTable('versions').set({ authors: JSON.stringify([...lastAuthors, ...missing]) }).where('id', '=', last.id).execute();
           return { kind: 'recorded-already' as const };
         }
-        const authors = [...new Set([...editors, ...fresh.flatMap((a) => (a.by ? [a.by] : []))])];
+        // authors are the people this server saw edit; an annotation's `by` is written by the client, so it is kept
+        // only when it names one of them (else anyone could credit an edit to a colleague, or to a user id that does
+        // not exist and fail the updated_by foreign key, and with it every version of the diagram)
+        const authors = [...editors];
+        const changes = fresh.map((a) => (a.by === undefined || editors.has(a.by) ? a : { origin: a.origin, summary: a.summary, at: a.at }));
         const row: VersionRow = { id: randomUUID(), number: (last?.number ?? 0) + 1 };
         await tx
           .insertInto('versions')
@@ -314,7 +321,7 @@ export class LiveDocuments {
             diagram_id: diagramId,
             document: json,
             authors: JSON.stringify(authors),
-            changes: JSON.stringify(fresh),
+            changes: JSON.stringify(changes),
             components_before: last?.components_after ?? 0,
             components_after: document.components.length,
             connections_before: last?.connections_after ?? 0,

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 /**
- * A collaborator in Node: a Hocuspocus provider over `ws`, sending the session cookie like a browser would. `acked`
+ * A collaborator in Node: a Hocuspocus provider over `ws`, sending the session cookie and CSRF token like the web app. `acked`
  * counts the edits the server has confirmed saved; `disconnects` the times its socket closed (it reconnects once, a
  * second after, and authenticates again).
  */
@@ -16,7 +16,9 @@ export class LiveClient {
   readOnly: boolean | undefined;
   disconnects = 0;
 
-  constructor(baseUrl: string, diagramId: string, cookie: string) {
+  /** `who` is a signed-in browser: its session cookie, and the CSRF token it proves the session with (its own page read it). */
+  constructor(baseUrl: string, diagramId: string, who: { cookie: string; csrf: string }) {
+    const { cookie } = who;
     const Polyfill = class extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers: { cookie } });
@@ -27,7 +29,7 @@ export class LiveClient {
       websocketProvider: this.socket,
       name: diagramId,
       document: this.doc,
-      token: 'cookie',
+      token: who.csrf,
       onAuthenticationFailed: ({ reason }) => (this.failed = reason),
       onAuthenticated: ({ scope }) => (this.readOnly = scope === 'readonly'),
     });
