@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPriceBook, health, parseDocument, serializeDocument } from '../packages/core/src/index';
+import { createPriceBook, health, parseDocument, serializeDocument, type ArchDocument } from '../packages/core/src/index';
 import { generateArchitecture, type GeneratedShape } from '../packages/core/src/testing/generate';
 import { PRICE_RECORDS } from '../packages/pricebook/src/index';
 import { measure, table } from './harness';
@@ -54,6 +54,30 @@ for (const row of rows) {
   row.target = targets.join('; ');
 }
 table(rows);
+
+// The floor under any linear analysis of a document held as JavaScript objects: index the ids, resolve each
+// connection's ends, build the adjacency and walk it once. Its own 100k ÷ 10k ratio is the processor's memory
+// hierarchy at work (a 10k design stays in the caches through a run, a 100k one streams from memory on every pass),
+// so health ÷ floor, not health ÷ health, shows whether the rules add anything worse than linear.
+console.log('');
+const floorRows: Array<Record<string, string | number>> = [];
+for (const shape of SHAPES) {
+  const floor: number[] = [];
+  for (const size of [10_000, 100_000]) {
+    const doc = generateArchitecture({ shape, components: size, seed: 1 });
+    floor.push(measure(() => memoryFloor(doc), size >= 100_000 ? { minRuns: 9, minMs: 0, warmup: 1 } : {}).median);
+  }
+  const [small, large] = [floor[0]!, floor[1]!];
+  floorRows.push({
+    'floor (index, ends, adjacency, one walk)': shape,
+    '10k ms': small,
+    '100k ms': large,
+    '100k ÷ 10k': `${(large / small).toFixed(1)}×`,
+    'health ÷ floor, 10k': `${(median.get(`${shape} 10000`)! / small).toFixed(1)}×`,
+    'health ÷ floor, 100k': `${(median.get(`${shape} 100000`)! / large).toFixed(1)}×`,
+  });
+}
+table(floorRows);
 
 console.log('');
 const bareRows: Array<Record<string, string | number>> = [];
@@ -109,3 +133,38 @@ const cliRows: Array<Record<string, string | number>> = [
 ];
 console.log('');
 table(cliRows);
+
+/** The least a linear analysis does: one Map of ids, both ends of every connection, compressed rows, a walk from the first component. */
+function memoryFloor(doc: ArchDocument): number {
+  const n = doc.components.length;
+  const m = doc.connections.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(doc.components[i]!.id, i);
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const c = doc.connections[e]!;
+    from[e] = index.get(c.from)!;
+    to[e] = index.get(c.to)!;
+  }
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) start[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const next = new Int32Array(m);
+  for (let e = 0; e < m; e++) next[fill[from[e]!]!++] = to[e]!;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 1;
+  seen[0] = 1;
+  while (head < tail) {
+    const v = queue[head++]!;
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      if (seen[next[k]!]) continue;
+      seen[next[k]!] = 1;
+      queue[tail++] = next[k]!;
+    }
+  }
+  return tail;
+}
