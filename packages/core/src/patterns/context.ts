@@ -142,13 +142,23 @@ export function copyIdMaker(doc: ArchDocument): (source: Connection) => string |
   };
 }
 
+/** Usage override fields (TR5) that describe each request, not the component's volume: a copy serves requests alike. */
+const PER_REQUEST_USAGE = new Set(['requestSizeKb', 'responseSizeKb', 'averageDurationMs', 'inputTokensPerRequest', 'outputTokensPerRequest']);
+
 /**
- * A component's config as written, for a copy of it: without `usage`, the original's own load override (TR5), which the
- * copy would otherwise add a second time downstream.
+ * A component's config as written, for a copy of it. Of its `usage` override (TR5) only what describes each request
+ * stays (sizes, duration, tokens): the volumes (requests, messages, storage, egress…) are the original's own load, which
+ * the copy would otherwise add a second time downstream. `volumeShare` (0–1) keeps that part of the volumes instead,
+ * for copies that take an equal part of the original's load (shards).
  */
-export function copiedConfig(config: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { usage: _usage, ...rest } = config ?? {};
-  return rest;
+export function copiedConfig(config: Record<string, unknown> | undefined, volumeShare = 0): Record<string, unknown> {
+  const { usage, ...rest } = config ?? {};
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((usage ?? {}) as Record<string, unknown>)) {
+    if (PER_REQUEST_USAGE.has(key)) kept[key] = value;
+    else if (volumeShare > 0 && typeof value === 'number') kept[key] = key === 'metricSeries' ? Math.ceil(value * volumeShare) : round3(value * volumeShare);
+  }
+  return Object.keys(kept).length > 0 ? { ...rest, usage: kept } : rest;
 }
 
 /** Rounds to 3 decimals: a connection's `share` computed from others. */

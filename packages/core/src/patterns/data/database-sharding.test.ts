@@ -106,3 +106,15 @@ describe('database sharding', () => {
     expect(sharding.appliesTo(dynamo)).toEqual([]);
   });
 });
+
+describe('database sharding with a usage override', () => {
+  it("gives every shard 1/N of the override's volumes and all of its per-request figures", () => {
+    const overridden = parseDocumentOrThrow({
+      ...doc,
+      components: doc.components.map((c) => (c.id === 'ledger-db' ? { ...c, config: { ...c.config, usage: { monthlyWriteRequests: 3_000_000, storageGb: 900, requestSizeKb: 2 } } } : c)),
+    });
+    const after = apply(overridden, { shards: 3 });
+    const usages = after.components.filter((c) => c.type === 'mysql').map((c) => c.config?.usage);
+    expect(usages).toEqual([0, 1, 2].map(() => ({ monthlyWriteRequests: 1_000_000, storageGb: 300, requestSizeKb: 2 })));
+  });
+});

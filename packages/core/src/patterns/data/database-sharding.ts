@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Op } from '../../document/change-set';
 import type { Connection } from '../../document/schema';
 import { definePattern } from '../define';
-import { addComponent, addConnection, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
+import { addComponent, addConnection, copiedConfig, copyIdMaker, idMaker, inSelection, near, patternChangeSet, patternContext } from '../context';
 import type { PatternTarget } from '../types';
 import { accessOf, fmt, instanceCapacity, isDatabase, isRelational, moveConnection, requireComponents, roundShare, shareOf, spread } from './wiring';
 
@@ -101,8 +101,10 @@ export default definePattern({
       `Shard ${k} of ${n}: rows with hash(${p.shardKey}) % ${n} = ${k}. Same schema on every shard; ids are UUIDs (no shared sequence). Queries without ${p.shardKey} fan out to all ${n} shards.`;
     // every shard keeps a standby, so losing one primary is a failover, not 1/N of the keys down until a restore
     const standby = 'multiAz' in (ctx.def(db)!.config.shape as object) && ctx.config(db).multiAz !== true ? { multiAz: true } : undefined;
-    const config = { ...(component.config ?? {}), ...standby };
-    ops.push({ op: 'updateComponent', id: db, label: `${name} shard 0`.slice(0, 200), notes: shardNote(0), ...(standby && { config: standby }) });
+    // each shard takes 1/n of the volumes a usage override gives (its per-request figures stay)
+    const config: Record<string, unknown> = { ...copiedConfig(component.config, 1 / n), ...standby };
+    const shard0 = { ...standby, ...(config.usage !== undefined && { usage: config.usage }) };
+    ops.push({ op: 'updateComponent', id: db, label: `${name} shard 0`.slice(0, 200), notes: shardNote(0), ...(Object.keys(shard0).length > 0 && { config: shard0 }) });
     const shards = [db];
     for (let k = 1; k < n; k++) {
       const id = make(`${db}-shard-${k}`);

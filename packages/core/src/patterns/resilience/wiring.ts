@@ -2,7 +2,7 @@ import { fmt } from '../../format';
 import type { ArchDocument, Connection } from '../../document/schema';
 import { REFERENCE_REGION } from '../../pricing/regions';
 import type { Op } from '../../document/change-set';
-import { addComponent, addConnection, near, type PatternContext } from '../context';
+import { addComponent, addConnection, copiedConfig, near, type PatternContext } from '../context';
 
 /** Numbers for reasons and summaries: "1,200", "0.45", "96.5". */
 export { fmt };
@@ -140,9 +140,9 @@ export function connectionById(doc: ArchDocument, id: string): Connection {
   return connection;
 }
 
-/** The component's config as written, without defaults: what a copy of it should carry over. */
+/** The component's config as written, without defaults or its own load (`copiedConfig`): what a copy of it carries over. */
 export function writtenConfig(ctx: PatternContext, id: string): Record<string, unknown> {
-  return { ...(ctx.component(id)?.config ?? {}) };
+  return copiedConfig(ctx.component(id)?.config);
 }
 
 /**
