@@ -245,8 +245,12 @@ export class LiveDocuments {
     );
   }
 
-  /** Records a version now when the document changed since the last one; serialised per diagram. */
-  recordVersion(diagramId: string): Promise<VersionRow | undefined> {
+  /**
+   * Records a version now when the document changed since the last one; serialised per diagram. `author` is a user
+   * the server knows made the edits (the creator of a new diagram, whose first state no connection sent).
+   */
+  recordVersion(diagramId: string, author?: string): Promise<VersionRow | undefined> {
+    if (author) this.authorsOf(diagramId).add(author);
     const previous = this.versionRuns.get(diagramId) ?? Promise.resolve();
     const run = previous.then(() => this.record(diagramId)).catch((error) => {
       this.deps.logger.error({ err: error, diagram: diagramId }, 'recording a version failed');

@@ -157,7 +157,7 @@ export const DIAGRAM_ROUTES = [
         await tx.insertInto('diagram_snapshots').values({ diagram_id: diagramId, data: bytea(state), upto_seq: 0 }).execute();
         return inserted;
       });
-      await services.live.recordVersion(diagramId);
+      await services.live.recordVersion(diagramId, user.id);
       return diagramJson(row);
     },
   }),

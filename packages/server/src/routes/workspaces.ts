@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { route } from '../http/route';
 import type { Services } from '../services';
@@ -8,15 +10,24 @@ import { email, id, iso, memberOut, name, role, workspaceOut } from './schemas';
 const workspaceParams = z.object({ workspaceId: id });
 const memberParams = z.object({ workspaceId: id, userId: id });
 
-async function ownerCount(services: Services, workspaceId: string): Promise<number> {
-  const rows = await services.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').execute();
-  return rows.length;
-}
-
-async function member(services: Services, workspaceId: string, userId: string) {
-  const row = await services.db.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
-  if (!row) throw notFound('Member');
-  return row;
+/**
+ * Runs a change to member `userId` (`staysOwner`: whether they are an owner after it) that must leave the workspace an
+ * owner, in one transaction holding the workspace row: two owners demoting (or removing) each other at once are taken
+ * one after the other, so the second sees the first's change and is refused, instead of both passing the count and
+ * leaving no owner. Returns the member's role before the change.
+ */
+async function keepingAnOwner(services: Services, workspaceId: string, userId: string, staysOwner: boolean, change: (tx: Transaction<Database>) => Promise<unknown>): Promise<string> {
+  return services.db.transaction().execute(async (tx) => {
+    await tx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().executeTakeFirst();
+    const current = await tx.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+    if (!current) throw notFound('Member');
+    if (current.role === 'owner' && !staysOwner) {
+      const owners = await tx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').execute();
+      if (owners.length === 1) throw conflict('A workspace needs at least one owner: make someone else owner first.');
+    }
+    await change(tx);
+    return current.role;
+  });
 }
 
 export const WORKSPACE_ROUTES = [
@@ -142,13 +153,15 @@ export const WORKSPACE_ROUTES = [
     body: z.object({ role }).strict(),
     async handler({ user, params, body, services }) {
       await services.access.workspace(user.id, params.workspaceId, 'owner');
-      const current = await member(services, params.workspaceId, params.userId);
-      if (current.role === 'owner' && body.role !== 'owner' && (await ownerCount(services, params.workspaceId)) === 1) {
-        throw conflict('A workspace needs at least one owner: make someone else owner first.');
-      }
-      await services.db.updateTable('memberships').set({ role: body.role }).where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute();
+      const before = await keepingAnOwner(
+        services,
+        params.workspaceId,
+        params.userId,
+        body.role === 'owner',
+        (tx) => tx.updateTable('memberships').set({ role: body.role }).where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute(),
+      );
       // their live connections were authenticated with the old role: they reconnect with the new one
-      if (current.role !== body.role) services.live.disconnect({ userId: params.userId, workspaceId: params.workspaceId });
+      if (before !== body.role) services.live.disconnect({ userId: params.userId, workspaceId: params.workspaceId });
       return undefined;
     },
   }),
@@ -163,11 +176,13 @@ export const WORKSPACE_ROUTES = [
     params: memberParams,
     async handler({ user, params, services }) {
       await services.access.workspace(user.id, params.workspaceId, params.userId === user.id ? 'viewer' : 'owner');
-      const current = await member(services, params.workspaceId, params.userId);
-      if (current.role === 'owner' && (await ownerCount(services, params.workspaceId)) === 1) {
-        throw conflict('A workspace needs at least one owner: make someone else owner first.');
-      }
-      await services.db.deleteFrom('memberships').where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute();
+      await keepingAnOwner(
+        services,
+        params.workspaceId,
+        params.userId,
+        false,
+        (tx) => tx.deleteFrom('memberships').where('workspace_id', '=', params.workspaceId).where('user_id', '=', params.userId).execute(),
+      );
       services.live.disconnect({ userId: params.userId, workspaceId: params.workspaceId });
       return undefined;
     },
