@@ -46,6 +46,36 @@ export class UpdateLog {
     }, delayMs);
   }
 
+  /**
+   * Inserts a batch in one statement and settles its appends; returns the appends saved. When the statement fails and
+   * the batch spans several diagrams, each diagram's appends are inserted on their own: one diagram's failure (deleted
+   * while its last edits were in flight) must not refuse the edits of everyone else who shared the commit.
+   */
+  private async write(batch: Pending[]): Promise<Pending[]> {
+    try {
+      await this.db
+        .insertInto('diagram_updates')
+        .values(batch.map((p) => ({ diagram_id: p.diagramId, data: bytea(p.data) })))
+        .execute();
+      for (const p of batch) p.resolve();
+      return batch;
+    } catch (error) {
+      const byDiagram = new Map<string, Pending[]>();
+      for (const p of batch) {
+        const appends = byDiagram.get(p.diagramId);
+        if (appends) appends.push(p);
+        else byDiagram.set(p.diagramId, [p]);
+      }
+      if (byDiagram.size === 1) {
+        for (const p of batch) p.reject(error);
+        return [];
+      }
+      const saved: Pending[] = [];
+      for (const appends of byDiagram.values()) saved.push(...(await this.write(appends)));
+      return saved;
+    }
+  }
+
   /** Writes everything pending; resolves when it is committed (graceful shutdown awaits this). */
   async drain(): Promise<void> {
     clearTimeout(this.timer);
@@ -57,20 +87,12 @@ export class UpdateLog {
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.options.maxBatch ?? 500);
-      try {
-        await this.db
-          .insertInto('diagram_updates')
-          .values(batch.map((p) => ({ diagram_id: p.diagramId, data: bytea(p.data) })))
-          .execute();
-        for (const p of batch) p.resolve();
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-        continue;
-      }
+      const saved = await this.write(batch);
+      if (saved.length === 0) continue;
       const every = this.options.compactEvery ?? 500;
-      const touched = new Set(batch.map((p) => p.diagramId));
+      const touched = new Set(saved.map((p) => p.diagramId));
       for (const id of touched) {
-        const count = (this.sinceCompaction.get(id) ?? 0) + batch.filter((p) => p.diagramId === id).length;
+        const count = (this.sinceCompaction.get(id) ?? 0) + saved.filter((p) => p.diagramId === id).length;
         if (count >= every) {
           this.sinceCompaction.delete(id);
           void this.compact(id).catch(() => undefined);
