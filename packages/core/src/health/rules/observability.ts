@@ -178,7 +178,7 @@ function fixFor(ctx: RuleContext, signal: Signal, lacking: number[], delivers: U
     const e = typeof b === 'number' ? link(a, b) : undefined;
     if (e === undefined) {
       const to = typeof b === 'number' ? graph.ids[b]! : b;
-      ops.push({ op: 'addConnection', connection: signals ? { from: graph.ids[a]!, to, type: 'telemetry', config: { signals } } : { from: graph.ids[a]!, to, type: 'telemetry' } });
+      ops.push({ op: 'addConnection', connection: { from: graph.ids[a]!, to, type: 'telemetry', ...(signals && { config: { signals } }) } });
       return true;
     }
     const current = doc.connections[e]!.config?.signals as Signal[] | undefined;
