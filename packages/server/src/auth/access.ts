@@ -28,8 +28,9 @@ export class Access {
     return role;
   }
 
-  async workspace(userId: string, workspaceId: string, needed: Role) {
-    const row = await this.db
+  /** `db`: a transaction to check inside (one that holds the workspace row, so the role cannot change meanwhile). */
+  async workspace(userId: string, workspaceId: string, needed: Role, db: Kysely<Database> = this.db) {
+    const row = await db
       .selectFrom('workspaces')
       .leftJoin('memberships', (j) => j.onRef('memberships.workspace_id', '=', 'workspaces.id').on('memberships.user_id', '=', userId))
       .select(['workspaces.id', 'workspaces.name', 'workspaces.personal', 'workspaces.created_at', 'memberships.role'])

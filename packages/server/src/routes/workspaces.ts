@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema';
+import type { Database, Role } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { route } from '../http/route';
 import type { Services } from '../services';
@@ -12,13 +12,22 @@ const memberParams = z.object({ workspaceId: id, userId: id });
 
 /**
  * Runs a change to member `userId` (`staysOwner`: whether they are an owner after it) that must leave the workspace an
- * owner, in one transaction holding the workspace row: two owners demoting (or removing) each other at once are taken
- * one after the other, so the second sees the first's change and is refused, instead of both passing the count and
- * leaving no owner. Returns the member's role before the change.
+ * owner, in one transaction holding the workspace row, in which the caller's role (`needed`) is checked too. Two owners
+ * demoting (or removing) each other at once are taken one after the other: the second sees the first's change and is
+ * refused, instead of both passing the count and leaving no owner, or a demoted owner still acting as one. Returns the
+ * member's role before the change.
  */
-async function keepingAnOwner(services: Services, workspaceId: string, userId: string, staysOwner: boolean, change: (tx: Transaction<Database>) => Promise<unknown>): Promise<string> {
+async function keepingAnOwner(
+  services: Services,
+  caller: { id: string; needed: Role },
+  workspaceId: string,
+  userId: string,
+  staysOwner: boolean,
+  change: (tx: Transaction<Database>) => Promise<unknown>,
+): Promise<string> {
   return services.db.transaction().execute(async (tx) => {
     await tx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().executeTakeFirst();
+    await services.access.workspace(caller.id, workspaceId, caller.needed, tx);
     const current = await tx.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
     if (!current) throw notFound('Member');
     if (current.role === 'owner' && !staysOwner) {
@@ -152,9 +161,9 @@ export const WORKSPACE_ROUTES = [
     params: memberParams,
     body: z.object({ role }).strict(),
     async handler({ user, params, body, services }) {
-      await services.access.workspace(user.id, params.workspaceId, 'owner');
       const before = await keepingAnOwner(
         services,
+        { id: user.id, needed: 'owner' },
         params.workspaceId,
         params.userId,
         body.role === 'owner',
@@ -175,9 +184,9 @@ export const WORKSPACE_ROUTES = [
     status: 204,
     params: memberParams,
     async handler({ user, params, services }) {
-      await services.access.workspace(user.id, params.workspaceId, params.userId === user.id ? 'viewer' : 'owner');
       await keepingAnOwner(
         services,
+        { id: user.id, needed: params.userId === user.id ? 'viewer' : 'owner' },
         params.workspaceId,
         params.userId,
         false,

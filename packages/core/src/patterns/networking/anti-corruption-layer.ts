@@ -3,6 +3,7 @@ import type { Op } from '../../document/change-set';
 import { definePattern } from '../define';
 import { addComponent, idMaker, inSelection, near, patternChangeSet, patternContext, typeFor, type PatternContext } from '../context';
 import type { PatternTarget } from '../types';
+import { deadlineOf, worstCase } from '../resilience/wiring';
 import { connectionById, copyTelemetry, keepConfig, newServiceConfig, num, serviceCallConfig, SERVICE_CALLS, telemetrySibling } from '../scalability/wiring';
 
 const params = z.object({
@@ -20,28 +21,6 @@ const params = z.object({
 /** Share of a caller's deadline kept for its own work, and of the translator's timeout kept for its own (as the timeout pattern's default margin). */
 const MARGIN = 0.1;
 const DEFAULT_TIMEOUT_MS = 2000;
-const TIMED = ['http', 'grpc', 'graphql'];
-
-/** Worst case a call holds its caller: every attempt timing out, plus the backoffs between them (as the timeout pattern counts it). */
-function worstCase(config: Record<string, unknown>, timeoutMs: number): number {
-  const retries = (config.retries as number | undefined) ?? 0;
-  const backoff = config.retryBackoff as { baseDelayMs: number; maxDelayMs: number } | undefined;
-  let waits = 0;
-  if (backoff) for (let n = 0; n < retries; n++) waits += Math.min(backoff.baseDelayMs * 2 ** n, backoff.maxDelayMs);
-  return timeoutMs * (retries + 1) + waits;
-}
-
-/** The caller's own deadline: the longest any of its callers waits for it, capped by its own run-time limit (as the timeout pattern reads it). */
-function deadlineOf(ctx: PatternContext, id: string): number | undefined {
-  let best: number | undefined;
-  for (const c of ctx.incoming(id, TIMED)) {
-    const t = ctx.connectionConfig(c).timeoutMs as number | undefined;
-    if (t !== undefined && (best === undefined || t > best)) best = t;
-  }
-  const own = ctx.config(id).timeoutMs;
-  return typeof own === 'number' && (best === undefined || own < best) ? own : best;
-}
-
 const floor50 = (n: number) => Math.max(50, Math.floor(n / 50) * 50);
 
 /**
@@ -52,7 +31,7 @@ const floor50 = (n: number) => Math.max(50, Math.floor(n / 50) * 50);
 function nestedTimeouts(ctx: PatternContext, caller: string, inner: Record<string, unknown>, asked: number | undefined): { outer: number; innerTimeoutMs?: number } {
   const innerTimeout = inner.timeoutMs as number | undefined;
   let outer = asked ?? (innerTimeout === undefined ? DEFAULT_TIMEOUT_MS : Math.ceil(worstCase(inner, innerTimeout) / (1 - MARGIN) / 1000) * 1000);
-  const deadline = deadlineOf(ctx, caller);
+  const deadline = deadlineOf(ctx, caller)?.ms;
   if (deadline !== undefined && outer >= deadline) outer = floor50(deadline * (1 - MARGIN));
   if (innerTimeout === undefined || worstCase(inner, innerTimeout) < outer) return { outer };
   const attempts = ((inner.retries as number | undefined) ?? 0) + 1;

@@ -5,7 +5,7 @@ import { DEFAULT_CLIENT_TIMEOUT_S } from '../../health/rules/circuit-breaker';
 import { inSelection, patternChangeSet, patternContext, type PatternContext } from '../context';
 import { definePattern } from '../define';
 import type { PatternTarget } from '../types';
-import { byPair, connectionById, fmt, SERVICE_CALLS, TIMED_CALLS } from './wiring';
+import { byPair, connectionById, deadlineOf, fmt, TIMED_CALLS, worstCase } from './wiring';
 
 const params = z.object({
   defaultTimeoutMs: z.number().int().min(1).max(900000).default(2000).describe('Timeout for calls to our own services, in ms.'),
@@ -26,28 +26,13 @@ type Params = z.output<typeof params>;
 /** Milliseconds for messages: "800 ms", "2 s", "1.5 s". */
 const ms = (n: number) => (n >= 1000 ? `${fmt(n / 1000)} s` : `${fmt(n)} ms`);
 
-/**
- * The caller's own deadline: the longest any of its callers waits for it (past that, every caller has given up), capped
- * by a function's own maximum run time.
- */
+/** The caller's own deadline (`deadlineOf`), with where it comes from for messages. */
 function budgetOf(ctx: PatternContext, id: string): { ms: number; from: string; caller?: string } | undefined {
-  let best: { ms: number; from: string; caller?: string } | undefined;
-  for (const c of ctx.incoming(id, SERVICE_CALLS)) {
-    const t = ctx.connectionConfig(c).timeoutMs as number | undefined;
-    if (t !== undefined && (!best || t > best.ms)) best = { ms: t, from: `${ctx.name(c.from)} waits at most ${ms(t)} for it`, caller: ctx.name(c.from) };
-  }
-  const own = ctx.config(id).timeoutMs;
-  if (typeof own === 'number' && (!best || own < best.ms)) best = { ms: own, from: `its own run-time limit is ${ms(own)}` };
-  return best;
-}
-
-/** Worst case a call holds its caller: every attempt timing out, plus the backoffs between them. */
-function worstCase(config: Record<string, unknown>, timeoutMs: number): number {
-  const retries = (config.retries as number | undefined) ?? 0;
-  const backoff = config.retryBackoff as { baseDelayMs: number; maxDelayMs: number } | undefined;
-  let waits = 0;
-  if (backoff) for (let n = 0; n < retries; n++) waits += Math.min(backoff.baseDelayMs * 2 ** n, backoff.maxDelayMs);
-  return timeoutMs * (retries + 1) + waits;
+  const deadline = deadlineOf(ctx, id);
+  if (!deadline) return undefined;
+  if (!deadline.caller) return { ms: deadline.ms, from: `its own run-time limit is ${ms(deadline.ms)}` };
+  const caller = ctx.name(deadline.caller.from);
+  return { ms: deadline.ms, from: `${caller} waits at most ${ms(deadline.ms)} for it`, caller };
 }
 
 function defaultFor(ctx: PatternContext, c: Connection, p: Params): number {

@@ -12,6 +12,30 @@ export const TIMED_CALLS = ['http', 'grpc', 'graphql', 'read', 'write'] as const
 /** Service-to-service calls: the ones with `retryBackoff`, `bulkhead` and circuit-breaker fields. */
 export const SERVICE_CALLS = ['http', 'grpc', 'graphql'] as const;
 
+/** Worst case a call holds its caller: every attempt timing out, plus the backoffs between them. */
+export function worstCase(config: Record<string, unknown>, timeoutMs: number): number {
+  const retries = (config.retries as number | undefined) ?? 0;
+  const backoff = config.retryBackoff as { baseDelayMs: number; maxDelayMs: number } | undefined;
+  let waits = 0;
+  if (backoff) for (let n = 0; n < retries; n++) waits += Math.min(backoff.baseDelayMs * 2 ** n, backoff.maxDelayMs);
+  return timeoutMs * (retries + 1) + waits;
+}
+
+/**
+ * The deadline a service works to: the longest any of its callers waits for it (past that, every caller has given up),
+ * capped by its own maximum run time (a function's `timeoutMs`). `caller` is the call that sets it; absent when its own
+ * limit does.
+ */
+export function deadlineOf(ctx: PatternContext, id: string): { ms: number; caller?: Connection } | undefined {
+  let best: { ms: number; caller?: Connection } | undefined;
+  for (const c of ctx.incoming(id, SERVICE_CALLS)) {
+    const t = ctx.connectionConfig(c).timeoutMs as number | undefined;
+    if (t !== undefined && (!best || t > best.ms)) best = { ms: t, caller: c };
+  }
+  const own = ctx.config(id).timeoutMs;
+  return typeof own === 'number' && (!best || own < best.ms) ? { ms: own } : best;
+}
+
 /** Instance-count keys, as the spof rule reads them. */
 const COUNT_KEYS = ['replicas', 'nodeCount', 'brokers', 'nodes', 'minInstances'] as const;
 
